@@ -1,0 +1,116 @@
+/* cmd-grep.c - `kbq grep REGEX [EXPR...]`: every field value matching
+ * REGEX, located as FILE:LINE:COL:ID.FIELD: VALUE. */
+#include "kbq.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* One line a match: line breaks in a value are shown as \n. */
+static void print_value(const char *s, size_t len, size_t ms, size_t me,
+			bool color)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (color && i == ms && me > ms)
+			fputs("\033[1;31m", stdout);
+		if (s[i] == '\n')
+			fputs("\\n", stdout);
+		else if (s[i] == '\r')
+			fputs("\\r", stdout);
+		else
+			putchar(s[i]);
+		if (color && i + 1 == me && me > ms)
+			fputs("\033[m", stdout);
+	}
+}
+
+static int grep_exec(struct kbq_ctx *ctx)
+{
+	unsigned flags = (ctx->o.icase ? KB_Q_ICASE : 0) |
+			 (ctx->o.fixed ? KB_Q_FIXED : 0);
+	size_t i, hits = 0, total = kb_count(ctx->kb);
+	struct kb_regex *re;
+	struct kb_query *q;
+	struct kb_error err;
+	bool c = ctx->color;
+	uint32_t j, k;
+	int m, rc = 0;
+
+	if (kb_regex_compile(&re, ctx->args[0], strlen(ctx->args[0]), flags,
+			     &err)) {
+		kbq_error("bad regex: %s at offset %zu", err.message, err.offset);
+		fprintf(stderr, "  %s\n  %*s^\n", ctx->args[0], (int)err.offset, "");
+		return 2;
+	}
+	if (kbq_compile(ctx, ctx->args + 1, ctx->nargs - 1, &q) < 0) {
+		kb_regex_free(re);
+		return 2;
+	}
+	for (i = 0; i < total && !rc; i++) {
+		const struct kb_record *r = kb_at(ctx->kb, i);
+
+		if ((m = kb_query_match(q, r, &err)) < 0) {
+			kbq_report(&err, NULL, 0);
+			rc = 2;
+			break;
+		}
+		if (!m)
+			continue;
+		for (j = 0; j < r->nfields && !rc; j++) {
+			const struct kb_field *f = &r->fields[j];
+			if (!strcmp(f->name, "kind"))
+				continue;
+			for (k = 0; k < f->count; k++) {
+				const struct kb_value *v = &f->values[k];
+				size_t ms, me;
+				m = kb_regex_search(re, v->text, v->len, &ms, &me);
+				if (m < 0) {
+					fflush(stdout);
+					fprintf(stderr, "kbq: %s:%u:%u: error: regex "
+						"hit its match limit on '%s.%s' "
+						"(simplify the pattern)\n",
+						r->file, v->line, v->col, r->id,
+						f->name);
+					rc = 2;
+					break;
+				}
+				if (!m)
+					continue;
+				if (ctx->o.limit >= 0 && hits >= (size_t)ctx->o.limit)
+					goto done;
+				hits++;
+				if (ctx->o.quiet)
+					goto done;
+				if (ctx->o.count)
+					continue;
+				printf("%s%s%s:%s%u:%u%s:%s%s.%s%s: ",
+				       kbq_c(c, "\033[35m"), r->file, kbq_c(c, "\033[m"),
+				       kbq_c(c, "\033[32m"), v->line, v->col,
+				       kbq_c(c, "\033[m"), kbq_c(c, "\033[33m"),
+				       r->id, f->name, kbq_c(c, "\033[m"));
+				print_value(v->text, v->len, ms, me, c);
+				putchar('\n');
+			}
+		}
+	}
+done:
+	if (!rc && ctx->o.count && !ctx->o.quiet)
+		printf("%zu\n", hits);
+	kb_query_free(q);
+	kb_regex_free(re);
+	return rc ? rc : hits ? 0 : 1;
+}
+
+const struct kbq_cmd kbq_cmd_grep = {
+	.name = "grep",
+	.args = "REGEX [EXPR...]",
+	.summary = "Print every field value matching REGEX, in the records "
+		   "matching EXPR, as FILE:LINE:COL:ID.FIELD: VALUE.",
+	.options = KBQ_O_LIMIT | KBQ_O_COUNT | KBQ_O_QUIET | KBQ_O_ICASE |
+		   KBQ_O_FIXED | KBQ_O_ASOF,
+	.min_args = 1,
+	.max_args = -1,
+	.needs_kb = true,
+	.exec = grep_exec,
+};

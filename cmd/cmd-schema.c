@@ -1,0 +1,166 @@
+/* cmd-schema.c - `kbq schema [KIND]`: the kinds and their fields with
+ * types, as the schema says.  `--list=WHAT` (hidden) feeds completion. */
+#include "kbq.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void type_text(const struct kb_fieldspec *f, char *buf, size_t n)
+{
+	size_t used, i;
+
+	used = (size_t)snprintf(buf, n, "%s", kb_type_name(f->type));
+	if (f->type == KB_TYPE_REF && f->nto)
+		for (i = 0; i < f->nto && used < n; i++)
+			used += (size_t)snprintf(buf + used, n - used, "%s%s",
+						 i ? "|" : " to ", f->to[i]);
+	if (f->type == KB_TYPE_ENUM)
+		for (i = 0; i < f->nvalues && used < n; i++)
+			used += (size_t)snprintf(buf + used, n - used, "%s%s",
+						 i ? "|" : " ", f->values[i]);
+	if (f->list && used < n)
+		used += (size_t)snprintf(buf + used, n - used, ", list");
+	if (f->required && used < n)
+		used += (size_t)snprintf(buf + used, n - used, ", required");
+	if (f->pattern && used < n)
+		snprintf(buf + used, n - used, ", pattern %s", f->pattern);
+}
+
+static void print_kind(struct kbq_ctx *ctx, const struct kb_kind *k)
+{
+	struct kbq_table *t = kbq_table_new(3);
+	char buf[2048];
+	size_t i;
+
+	printf("%s%s%s", kbq_c(ctx->color, "\033[1m"), k->name,
+	       kbq_c(ctx->color, "\033[m"));
+	if (k->plural)
+		printf(" (kbq %s)", k->plural);
+	if (k->description)
+		printf(": %s", k->description);
+	putchar('\n');
+	kbq_table_cell(t, "  id", 4);
+	kbq_table_cell(t, "string, required", 16);
+	kbq_table_cell(t, "unique id of the record (built in)", 34);
+	kbq_table_cell(t, "  kind", 6);
+	kbq_table_cell(t, "string, required", 16);
+	kbq_table_cell(t, "the record's kind (built in)", 28);
+	for (i = 0; i < k->nfields; i++) {
+		const struct kb_fieldspec *f = &k->fields[i];
+		snprintf(buf, sizeof(buf), "  %s", f->name);
+		kbq_table_cell(t, buf, strlen(buf));
+		type_text(f, buf, sizeof(buf));
+		kbq_table_cell(t, buf, strlen(buf));
+		kbq_table_cell(t, f->description ? f->description : "",
+			       f->description ? strlen(f->description) : 0);
+	}
+	kbq_table_print(t, stdout, false, false);
+	kbq_table_free(t);
+}
+
+static const struct kb_kind *find_kind(struct kbq_ctx *ctx, const char *name)
+{
+	const struct kb_kind *k = kb_kind_find(ctx->kb, name);
+	const char *cands[512];
+	size_t i, n = 0;
+	const char *s;
+
+	if (!k)
+		k = kb_kind_by_plural(ctx->kb, name);
+	if (k)
+		return k;
+	for (i = 0; i < kb_kind_count(ctx->kb) && n < 510; i++) {
+		cands[n++] = kb_kind_at(ctx->kb, i)->name;
+		if (kb_kind_at(ctx->kb, i)->plural)
+			cands[n++] = kb_kind_at(ctx->kb, i)->plural;
+	}
+	s = kb_suggest(name, cands, n);
+	kbq_error("unknown kind '%s'%s%s%s", name, s ? " (did you mean '" : "",
+		  s ? s : "", s ? "'?)" : "");
+	return NULL;
+}
+
+/* Words for shell completion, one a line. */
+static int list(struct kbq_ctx *ctx, const struct kb_kind *only)
+{
+	const char *what = ctx->o.list;
+	size_t i, j;
+
+	if (!strcmp(what, "plurals")) {
+		for (i = 0; i < kb_kind_count(ctx->kb); i++)
+			if (kb_kind_at(ctx->kb, i)->plural)
+				puts(kb_kind_at(ctx->kb, i)->plural);
+	} else if (!strcmp(what, "kinds")) {
+		for (i = 0; i < kb_kind_count(ctx->kb); i++)
+			puts(kb_kind_at(ctx->kb, i)->name);
+	} else if (!strcmp(what, "fields")) {
+		/* every field name once: the kind's, or all kinds' */
+		const char **seen = NULL;
+		size_t ns = 0, k;
+		puts("id");
+		puts("kind");
+		for (i = 0; i < kb_kind_count(ctx->kb); i++) {
+			const struct kb_kind *kd = kb_kind_at(ctx->kb, i);
+			if (only && kd != only)
+				continue;
+			for (j = 0; j < kd->nfields; j++) {
+				for (k = 0; k < ns; k++)
+					if (!strcmp(seen[k], kd->fields[j].name))
+						break;
+				if (k < ns)
+					continue;
+				seen = xrealloc(seen, (ns + 1) * sizeof(*seen));
+				seen[ns++] = kd->fields[j].name;
+				puts(kd->fields[j].name);
+			}
+		}
+		free(seen);
+	} else if (!strcmp(what, "ids")) {
+		for (i = 0; i < kb_count(ctx->kb); i++)
+			if (!only || kb_at(ctx->kb, i)->kind == only->name)
+				puts(kb_at(ctx->kb, i)->id);
+	} else {
+		kbq_error("--list wants plurals, kinds, fields or ids");
+		return 2;
+	}
+	return 0;
+}
+
+static int schema_exec(struct kbq_ctx *ctx)
+{
+	const struct kb_kind *only = NULL;
+	size_t i;
+
+	if (ctx->nargs && kb_has_schema(ctx->kb) &&
+	    !(only = find_kind(ctx, ctx->args[0])))
+		return 2;
+	if (ctx->o.list)
+		return list(ctx, only);
+	if (!kb_has_schema(ctx->kb)) {
+		printf("this KB has no schema: any kind and any field are "
+		       "allowed, every value is text\n");
+		return 0;
+	}
+	printf("# %s\n", kb_schema_file(ctx->kb));
+	for (i = 0; i < kb_kind_count(ctx->kb); i++) {
+		const struct kb_kind *k = kb_kind_at(ctx->kb, i);
+		if (only && k != only)
+			continue;
+		if (!only && i)
+			putchar('\n');
+		print_kind(ctx, k);
+	}
+	return 0;
+}
+
+const struct kbq_cmd kbq_cmd_schema = {
+	.name = "schema",
+	.args = "[KIND]",
+	.summary = "Describe the kinds and their fields with their types, as "
+		   "the schema says.",
+	.options = KBQ_O_LIST,
+	.min_args = 0,
+	.max_args = 1,
+	.needs_kb = true,
+	.exec = schema_exec,
+};

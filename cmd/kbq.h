@@ -1,0 +1,147 @@
+/*
+ * kbq.h - shared by the kbq binary's files (cmd/).
+ *
+ * Adding a command:
+ *  1. cmd/cmd-NAME.c with a kbq_cmd_NAME entry (designated initialisers:
+ *     name, usage, summary, accepted options, argument counts, exec);
+ *  2. the entry in kbq_commands[] (main.c) and CMakeLists.txt;
+ *  3. man/kbq-NAME.1, whose SYNOPSIS and OPTIONS match `kbq NAME -h`
+ *     (tests/man checks it);
+ *  4. golden cases in tests/cli/.
+ */
+#ifndef KBQ_H
+#define KBQ_H
+
+#include "kb.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+enum kbq_format {
+	KBQ_FMT_TEXT, KBQ_FMT_TSV, KBQ_FMT_CSV, KBQ_FMT_JSON, KBQ_FMT_JSONL,
+	KBQ_FMT_YAML, KBQ_FMT_ID,
+};
+
+/* Options, as bits: which a command accepts. */
+enum {
+	KBQ_O_OUTPUT = 1 << 0,
+	KBQ_O_FIELDS = 1 << 1,
+	KBQ_O_SORT = 1 << 2,
+	KBQ_O_REVERSE = 1 << 3,
+	KBQ_O_LIMIT = 1 << 4,
+	KBQ_O_COUNT = 1 << 5,
+	KBQ_O_QUIET = 1 << 6,
+	KBQ_O_ICASE = 1 << 7,
+	KBQ_O_FIXED = 1 << 8,
+	KBQ_O_NULL = 1 << 9,
+	KBQ_O_ASOF = 1 << 10,
+	KBQ_O_COLOR = 1 << 11,
+	KBQ_O_HELP = 1 << 12,
+	KBQ_O_KB = 1 << 13,
+	KBQ_O_SCHEMA = 1 << 14,
+	KBQ_O_VERSION = 1 << 15,
+	KBQ_O_LIST = 1 << 16,	/* hidden: schema --list=WHAT for completion */
+};
+
+#define KBQ_O_GLOBAL (KBQ_O_KB | KBQ_O_SCHEMA | KBQ_O_HELP | KBQ_O_COLOR)
+#define KBQ_O_LISTING (KBQ_O_OUTPUT | KBQ_O_FIELDS | KBQ_O_SORT | \
+	KBQ_O_REVERSE | KBQ_O_LIMIT | KBQ_O_COUNT | KBQ_O_QUIET | \
+	KBQ_O_ICASE | KBQ_O_FIXED | KBQ_O_NULL | KBQ_O_ASOF)
+
+struct kbq_opts {
+	const char *kb, *schema;
+	enum kbq_format format;
+	bool format_set;
+	const char *fields, *sort, *as_of, *list;
+	bool reverse, count, quiet, icase, fixed, null, help, version;
+	long limit;		/* -1: none */
+	int color;		/* 0 auto, 1 always, 2 never */
+	unsigned given;		/* KBQ_O_* bits the user gave */
+};
+
+struct kbq_ctx;
+
+struct kbq_cmd {
+	const char *name;
+	const char *args;	/* synopsis after the options, e.g. "[EXPR...]" */
+	const char *summary;
+	unsigned options;	/* accepted KBQ_O_* (the global ones always) */
+	int min_args, max_args;	/* -1: no maximum */
+	bool needs_kb;
+	int (*exec)(struct kbq_ctx *ctx);
+};
+
+struct kbq_ctx {
+	const struct kbq_cmd *cmd;
+	const char *name;	/* as invoked: "find", "controls", ... */
+	const struct kb_kind *kind;	/* for a per-kind command */
+	struct kbq_opts o;
+	const char *const *args;
+	size_t nargs;
+	struct kb *kb;
+	bool color;		/* resolved --color for stdout */
+	bool color_err;		/* ... for stderr */
+};
+
+extern const struct kbq_cmd kbq_cmd_find, kbq_cmd_show, kbq_cmd_grep,
+	kbq_cmd_validate, kbq_cmd_timeline, kbq_cmd_stats, kbq_cmd_schema,
+	kbq_cmd_help, kbq_cmd_kind;
+extern const struct kbq_cmd *const kbq_commands[];
+
+/* util.c: the only place that aborts on out-of-memory */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+/* "kbq: error: ..." on stderr */
+void kbq_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A library error in GNU form, with the expression underlined when the
+ * error points into `words`. */
+void kbq_report(const struct kb_error *err, const char *const *words,
+		size_t nwords);
+/* Exit status 2 after checking that stdout could be written. */
+int kbq_finish(int status);
+
+/* main.c */
+void kbq_usage(FILE *fp, const struct kbq_cmd *cmd, const char *name);
+const struct kbq_cmd *kbq_lookup(const char *name);
+/* Open the KB the options name ($KBQ_KB, else the built-in one). */
+int kbq_open(struct kbq_ctx *ctx, struct kb_error *err);
+
+/* output.c: the listing formats */
+struct kbq_out;
+struct kbq_out *kbq_out_new(struct kbq_ctx *ctx, const struct kb_kind *kind);
+/* Rows are buffered or streamed as the format allows. */
+void kbq_out_record(struct kbq_out *out, const struct kb_record *rec);
+void kbq_out_end(struct kbq_out *out);
+/* Sort buffered records by --sort/--reverse (stable); used by callers
+ * that collect matches first. */
+void kbq_sort_records(struct kbq_ctx *ctx, const struct kb_record **recs,
+		      size_t n);
+/* Compile the expression of `words` for ctx's kind; prints errors. */
+int kbq_compile(struct kbq_ctx *ctx, const char *const *words, size_t n,
+		struct kb_query **q);
+/* Collect the records matching `q`, honouring --sort and --reverse.
+ * Returns 0, or 2 after reporting a match-limit error. */
+int kbq_select(struct kbq_ctx *ctx, const struct kb_query *q,
+	       const struct kb_record ***out, size_t *n);
+
+/* Writers shared by the formats. */
+void kbq_json_string(FILE *fp, const char *s, size_t len);
+void kbq_tsv_field(FILE *fp, const char *s, size_t len);
+void kbq_csv_field(FILE *fp, const char *s, size_t len);
+void kbq_yaml_scalar(FILE *fp, const char *s, size_t len);
+/* Display width of UTF-8 text in a terminal. */
+size_t kbq_width(const char *s, size_t len);
+
+/* A simple text table: cells are copied; printed aligned at the end. */
+struct kbq_table;
+struct kbq_table *kbq_table_new(size_t ncols);
+void kbq_table_cell(struct kbq_table *t, const char *s, size_t len);
+void kbq_table_print(struct kbq_table *t, FILE *fp, bool color, bool header);
+void kbq_table_free(struct kbq_table *t);
+
+/* Color escapes, or "" when color is off. */
+const char *kbq_c(bool on, const char *code);
+
+#endif

@@ -1,0 +1,495 @@
+/*
+ * main.c - kbq's entry point: options anywhere before "--", the command
+ * table, help, and opening the KB (the one given, or the one built in).
+ */
+#include "kbq.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef KBQ_VERSION
+#define KBQ_VERSION "unknown"
+#endif
+
+/* The shipped KB, compiled in by cmd/embed.c at build time. */
+extern const struct kb_memfile kbq_embedded_files[];
+extern const size_t kbq_embedded_count;
+
+const struct kbq_cmd *const kbq_commands[] = {
+	&kbq_cmd_find, &kbq_cmd_show, &kbq_cmd_grep, &kbq_cmd_validate,
+	&kbq_cmd_timeline, &kbq_cmd_stats, &kbq_cmd_schema, &kbq_cmd_help,
+	NULL,
+};
+
+struct opt {
+	const char *lng;
+	char shrt;
+	int arg;		/* 0 none, 1 required, 2 optional (--x=V only) */
+	unsigned bit;
+	const char *metavar;
+	const char *help;
+};
+
+static const struct opt options[] = {
+	{ "kb", 0, 1, KBQ_O_KB, "PATH",
+	  "the knowledge base, a directory or a file (default: $KBQ_KB, "
+	  "else the KB built into kbq)" },
+	{ "schema", 0, 1, KBQ_O_SCHEMA, "FILE",
+	  "the schema to use instead of the KB's schema.yaml" },
+	{ "output", 'o', 1, KBQ_O_OUTPUT, "FORMAT",
+	  "text, tsv, csv, json, jsonl, yaml or id (default: text)" },
+	{ "fields", 0, 1, KBQ_O_FIELDS, "LIST",
+	  "comma-separated field paths to print; a.b follows ref a" },
+	{ "sort", 0, 1, KBQ_O_SORT, "PATH",
+	  "sort by a field path, by its type (dates as periods)" },
+	{ "reverse", 0, 0, KBQ_O_REVERSE, NULL, "reverse the order" },
+	{ "limit", 0, 1, KBQ_O_LIMIT, "N", "print at most N results" },
+	{ "count", 'c', 0, KBQ_O_COUNT, NULL,
+	  "print only the number of results" },
+	{ "quiet", 'q', 0, KBQ_O_QUIET, NULL,
+	  "print nothing; the exit status tells" },
+	{ "ignore-case", 'i', 0, KBQ_O_ICASE, NULL,
+	  "case-insensitive = and ~ on text" },
+	{ "fixed-strings", 'F', 0, KBQ_O_FIXED, NULL,
+	  "~ matches a literal substring, not a regex" },
+	{ "null", '0', 0, KBQ_O_NULL, NULL,
+	  "with -o id, end each id with a NUL byte, not a newline" },
+	{ "as-of", 0, 1, KBQ_O_ASOF, "DATE",
+	  "keep only records in force on DATE" },
+	{ "color", 0, 2, KBQ_O_COLOR, "WHEN",
+	  "auto, always or never (auto: on a terminal, unless NO_COLOR)" },
+	{ "help", 'h', 0, KBQ_O_HELP, NULL, "show this help" },
+	{ "version", 0, 0, KBQ_O_VERSION, NULL, "print kbq's version" },
+	{ "list", 0, 1, KBQ_O_LIST, "WHAT", NULL },	/* for completion */
+	{ NULL, 0, 0, 0, NULL, NULL },
+};
+
+static const char *const formats[] = { "text", "tsv", "csv", "json", "jsonl",
+				       "yaml", "id" };
+
+/* The per-kind listing command, resolved against the KB's schema. */
+const struct kbq_cmd *kbq_lookup(const char *name)
+{
+	size_t i;
+
+	for (i = 0; kbq_commands[i]; i++)
+		if (!strcmp(kbq_commands[i]->name, name))
+			return kbq_commands[i];
+	return NULL;
+}
+
+static void print_opt(FILE *fp, const struct opt *o)
+{
+	char left[64];
+
+	if (o->shrt)
+		snprintf(left, sizeof(left), "-%c, --%s%s%s", o->shrt, o->lng,
+			 o->metavar ? " " : "", o->metavar ? o->metavar : "");
+	else if (o->arg == 2)
+		snprintf(left, sizeof(left), "    --%s[=%s]", o->lng, o->metavar);
+	else
+		snprintf(left, sizeof(left), "    --%s%s%s", o->lng,
+			 o->metavar ? " " : "", o->metavar ? o->metavar : "");
+	fprintf(fp, "  %-24s %s\n", left, o->help);
+}
+
+void kbq_usage(FILE *fp, const struct kbq_cmd *cmd, const char *name)
+{
+	size_t i;
+
+	if (!cmd) {
+		fprintf(fp, "usage: kbq [--kb PATH] [--schema FILE] COMMAND "
+			    "[OPTIONS] [ARGS]\n\n"
+			    "Query a knowledge base of YAML records.\n\n"
+			    "commands:\n");
+		for (i = 0; kbq_commands[i]; i++)
+			fprintf(fp, "  %-10s %s\n", kbq_commands[i]->name,
+				kbq_commands[i]->summary);
+		fprintf(fp, "  %-10s %s\n", "KINDS",
+			"each kind's plural from the schema (actors, controls, "
+			"...): find restricted to that kind");
+		fprintf(fp, "\noptions:\n");
+		for (i = 0; options[i].lng; i++)
+			if (options[i].bit & (KBQ_O_GLOBAL | KBQ_O_VERSION))
+				print_opt(fp, &options[i]);
+		fprintf(fp, "\n'kbq help COMMAND' or 'kbq COMMAND -h' shows a "
+			    "command's options; man kbq for more.\n");
+		return;
+	}
+	fprintf(fp, "usage: kbq [--kb PATH] [--schema FILE] %s [OPTIONS]%s%s\n\n",
+		name, *cmd->args ? " " : "", cmd->args);
+	fprintf(fp, "%s\n\noptions:\n", cmd->summary);
+	for (i = 0; options[i].lng; i++)
+		if (options[i].help &&
+		    (options[i].bit & (cmd->options | KBQ_O_GLOBAL)))
+			print_opt(fp, &options[i]);
+}
+
+static const struct opt *find_long(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; options[i].lng; i++)
+		if (strlen(options[i].lng) == len && !strncmp(options[i].lng, s, len))
+			return &options[i];
+	return NULL;
+}
+
+static int set_opt(struct kbq_opts *o, const struct opt *d, const char *val)
+{
+	char *end;
+	size_t i;
+
+	o->given |= d->bit;
+	switch (d->bit) {
+	case KBQ_O_KB: o->kb = val; break;
+	case KBQ_O_SCHEMA: o->schema = val; break;
+	case KBQ_O_OUTPUT:
+		for (i = 0; i < sizeof(formats) / sizeof(*formats); i++)
+			if (!strcmp(val, formats[i]))
+				break;
+		if (i == sizeof(formats) / sizeof(*formats)) {
+			const char *s = kb_suggest(val, formats, i);
+			kbq_error("unknown output format '%s'%s%s%s (text, tsv, "
+				  "csv, json, jsonl, yaml, id)", val,
+				  s ? " (did you mean '" : "", s ? s : "",
+				  s ? "'?)" : "");
+			return -1;
+		}
+		o->format = (enum kbq_format)i;
+		o->format_set = true;
+		break;
+	case KBQ_O_FIELDS: o->fields = val; break;
+	case KBQ_O_SORT: o->sort = val; break;
+	case KBQ_O_REVERSE: o->reverse = true; break;
+	case KBQ_O_LIMIT:
+		errno = 0;
+		o->limit = strtol(val, &end, 10);
+		if (errno || end == val || *end || o->limit < 0) {
+			kbq_error("--limit wants a number of 0 or more, not '%s'",
+				  val);
+			return -1;
+		}
+		break;
+	case KBQ_O_COUNT: o->count = true; break;
+	case KBQ_O_QUIET: o->quiet = true; break;
+	case KBQ_O_ICASE: o->icase = true; break;
+	case KBQ_O_FIXED: o->fixed = true; break;
+	case KBQ_O_NULL: o->null = true; break;
+	case KBQ_O_ASOF: o->as_of = val; break;
+	case KBQ_O_COLOR:
+		if (!val || !strcmp(val, "always"))
+			o->color = 1;
+		else if (!strcmp(val, "never"))
+			o->color = 2;
+		else if (!strcmp(val, "auto"))
+			o->color = 0;
+		else {
+			kbq_error("--color wants auto, always or never, not '%s'",
+				  val);
+			return -1;
+		}
+		break;
+	case KBQ_O_HELP: o->help = true; break;
+	case KBQ_O_VERSION: o->version = true; break;
+	case KBQ_O_LIST: o->list = val; break;
+	}
+	return 0;
+}
+
+/*
+ * Options may stand anywhere before "--"; the other words are the command
+ * and its arguments, in order.
+ */
+static int parse_args(int argc, char **argv, struct kbq_opts *o,
+		      const char ***words, size_t *nwords)
+{
+	const char **w = xcalloc((size_t)argc + 1, sizeof(*w));
+	size_t n = 0;
+	int i;
+
+	memset(o, 0, sizeof(*o));
+	o->limit = -1;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const struct opt *d;
+
+		if (!strcmp(a, "--")) {
+			while (++i < argc)
+				w[n++] = argv[i];
+			break;
+		}
+		if (a[0] == '-' && a[1] == '-') {
+			const char *eq = strchr(a + 2, '=');
+			size_t len = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
+			const char *val = eq ? eq + 1 : NULL;
+
+			if (!(d = find_long(a + 2, len))) {
+				const char *names[32];
+				size_t k;
+				for (k = 0; options[k].lng && k < 32; k++)
+					names[k] = options[k].lng;
+				{
+					char want[128];
+					const char *s;
+					snprintf(want, sizeof(want), "%.*s", (int)len, a + 2);
+					s = kb_suggest(want, names, k);
+					kbq_error("unknown option '--%s'%s%s%s", want,
+						  s ? " (did you mean '--" : "",
+						  s ? s : "", s ? "'?)" : "");
+				}
+				goto fail;
+			}
+			if (d->arg == 0 && val) {
+				kbq_error("option '--%s' takes no value", d->lng);
+				goto fail;
+			}
+			if (d->arg == 1 && !val) {
+				if (i + 1 >= argc) {
+					kbq_error("option '--%s' needs a value (%s)",
+						  d->lng, d->metavar);
+					goto fail;
+				}
+				val = argv[++i];
+			}
+			if (set_opt(o, d, val) < 0)
+				goto fail;
+			continue;
+		}
+		if (a[0] == '-' && a[1]) {
+			const char *p;
+			for (p = a + 1; *p; p++) {
+				size_t k;
+				for (k = 0; options[k].lng; k++)
+					if (options[k].shrt == *p)
+						break;
+				if (!options[k].lng) {
+					kbq_error("unknown option '-%c'", *p);
+					goto fail;
+				}
+				d = &options[k];
+				if (d->arg == 1) {
+					const char *val = p[1] ? p + 1 : NULL;
+					if (!val) {
+						if (i + 1 >= argc) {
+							kbq_error("option '-%c' needs a "
+								  "value (%s)", *p,
+								  d->metavar);
+							goto fail;
+						}
+						val = argv[++i];
+					}
+					if (set_opt(o, d, val) < 0)
+						goto fail;
+					break;
+				}
+				if (set_opt(o, d, NULL) < 0)
+					goto fail;
+			}
+			continue;
+		}
+		w[n++] = a;
+	}
+	*words = w;
+	*nwords = n;
+	return 0;
+fail:
+	free(w);
+	return -1;
+}
+
+static bool want_color(int setting, int fd)
+{
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (setting == 1)
+		return true;
+	if (setting == 2)
+		return false;
+	return isatty(fd) && !(nc && *nc) && !(term && !strcmp(term, "dumb"));
+}
+
+int kbq_open(struct kbq_ctx *ctx, struct kb_error *err)
+{
+	struct kb_open_opts oo = { ctx->o.schema, NULL };
+	const char *path = ctx->o.kb;
+
+	if (!path && getenv("KBQ_KB") && *getenv("KBQ_KB"))
+		path = getenv("KBQ_KB");
+	if (path)
+		return kb_open(&ctx->kb, path, &oo, err);
+	return kb_open_mem(&ctx->kb, kbq_embedded_files, kbq_embedded_count, &oo,
+			   err);
+}
+
+static int open_kb(struct kbq_ctx *ctx)
+{
+	struct kb_error err;
+
+	if (kbq_open(ctx, &err)) {
+		kbq_report(&err, NULL, 0);
+		return -1;
+	}
+	return 0;
+}
+
+static const char *kind_names(const struct kb *kb, char *buf, size_t n)
+{
+	size_t i, used = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < kb_kind_count(kb) && used + 2 < n; i++)
+		if (kb_kind_at(kb, i)->plural)
+			used += (size_t)snprintf(buf + used, n - used, "%s%s",
+						 used ? ", " : "",
+						 kb_kind_at(kb, i)->plural);
+	return buf;
+}
+
+static void unknown_command(const char *name, const struct kb *kb)
+{
+	const char *cands[256];
+	size_t n = 0, i;
+	const char *s;
+
+	for (i = 0; kbq_commands[i] && n < 256; i++)
+		cands[n++] = kbq_commands[i]->name;
+	for (i = 0; kb && i < kb_kind_count(kb) && n < 256; i++)
+		if (kb_kind_at(kb, i)->plural)
+			cands[n++] = kb_kind_at(kb, i)->plural;
+	s = kb_suggest(name, cands, n);
+	kbq_error("unknown command '%s'%s%s%s; see 'kbq help'", name,
+		  s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+}
+
+int main(int argc, char **argv)
+{
+	const struct kbq_cmd *cmd;
+	struct kbq_ctx ctx;
+	const char **words;
+	size_t nwords, i;
+	int rc;
+
+	/* Only for character widths in tables: text stays bytes. */
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		setlocale(LC_CTYPE, "");
+	memset(&ctx, 0, sizeof(ctx));
+	if (parse_args(argc, argv, &ctx.o, &words, &nwords) < 0) {
+		fprintf(stderr, "Try 'kbq help' for more information.\n");
+		return 2;
+	}
+	ctx.color = want_color(ctx.o.color, 1);
+	ctx.color_err = want_color(ctx.o.color, 2);
+	if (ctx.o.version) {
+		printf("kbq %s\n", KBQ_VERSION);
+		free(words);
+		return kbq_finish(0);
+	}
+	if (!nwords) {
+		kbq_usage(ctx.o.help ? stdout : stderr, NULL, NULL);
+		free(words);
+		return ctx.o.help ? kbq_finish(0) : 2;
+	}
+	ctx.name = words[0];
+	cmd = kbq_lookup(words[0]);
+	if (!cmd || cmd->needs_kb) {
+		if (open_kb(&ctx) < 0) {
+			free(words);
+			return 2;
+		}
+	}
+	if (!cmd) {
+		ctx.kind = kb_kind_by_plural(ctx.kb, words[0]);
+		if (!ctx.kind) {
+			unknown_command(words[0], ctx.kb);
+			kb_free(ctx.kb);
+			free(words);
+			return 2;
+		}
+		cmd = &kbq_cmd_kind;
+	}
+	ctx.cmd = cmd;
+	if (ctx.o.help) {
+		kbq_usage(stdout, cmd, ctx.name);
+		kb_free(ctx.kb);
+		free(words);
+		return kbq_finish(0);
+	}
+	for (i = 0; options[i].lng; i++) {
+		unsigned bit = options[i].bit;
+		if ((ctx.o.given & bit) && !((cmd->options | KBQ_O_GLOBAL) & bit)) {
+			kbq_error("option '--%s' does not apply to '%s'",
+				  options[i].lng, ctx.name);
+			fprintf(stderr, "Try 'kbq %s -h' for its options.\n",
+				ctx.name);
+			kb_free(ctx.kb);
+			free(words);
+			return 2;
+		}
+	}
+	if (ctx.o.null && ctx.o.format_set && ctx.o.format != KBQ_FMT_ID) {
+		kbq_error("-0/--null goes with -o id");
+		kb_free(ctx.kb);
+		free(words);
+		return 2;
+	}
+	if (ctx.o.null && !ctx.o.format_set) {
+		ctx.o.format = KBQ_FMT_ID;
+		ctx.o.format_set = true;
+	}
+	ctx.args = words + 1;
+	ctx.nargs = nwords - 1;
+	if ((int)ctx.nargs < cmd->min_args ||
+	    (cmd->max_args >= 0 && (int)ctx.nargs > cmd->max_args)) {
+		kbq_error("'%s' takes %s", ctx.name,
+			  cmd->max_args == 0 ? "no arguments" : cmd->args);
+		fprintf(stderr, "usage: kbq %s [OPTIONS]%s%s\n", ctx.name,
+			*cmd->args ? " " : "", cmd->args);
+		kb_free(ctx.kb);
+		free(words);
+		return 2;
+	}
+	rc = cmd->exec(&ctx);
+	kb_free(ctx.kb);
+	free(words);
+	return kbq_finish(rc);
+}
+
+/* `kbq help [COMMAND]`: no KB is needed unless COMMAND is a kind. */
+static int help_exec(struct kbq_ctx *ctx)
+{
+	const struct kbq_cmd *cmd;
+	char buf[1024];
+
+	if (!ctx->nargs) {
+		kbq_usage(stdout, NULL, NULL);
+		return 0;
+	}
+	if ((cmd = kbq_lookup(ctx->args[0]))) {
+		kbq_usage(stdout, cmd, ctx->args[0]);
+		return 0;
+	}
+	if (open_kb(ctx) < 0)
+		return 2;
+	if (!kb_kind_by_plural(ctx->kb, ctx->args[0])) {
+		unknown_command(ctx->args[0], ctx->kb);
+		return 2;
+	}
+	kbq_usage(stdout, &kbq_cmd_kind, ctx->args[0]);
+	printf("\nkinds of this KB: %s\n", kind_names(ctx->kb, buf, sizeof(buf)));
+	return 0;
+}
+
+const struct kbq_cmd kbq_cmd_help = {
+	.name = "help",
+	.args = "[COMMAND]",
+	.summary = "Show kbq's usage, or a command's.",
+	.options = 0,
+	.min_args = 0,
+	.max_args = 1,
+	.needs_kb = false,
+	.exec = help_exec,
+};

@@ -1,0 +1,782 @@
+/*
+ * output.c - the listing formats (text, tsv, csv, json, jsonl, yaml, id),
+ * column selection, sorting, and selecting the records that match.
+ */
+/* wcwidth() is XSI */
+#define _XOPEN_SOURCE 700
+#include "kbq.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+/* ---- scalar writers ------------------------------------------------------ */
+
+void kbq_json_string(FILE *fp, const char *s, size_t len)
+{
+	size_t i;
+
+	putc('"', fp);
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		switch (c) {
+		case '"': fputs("\\\"", fp); break;
+		case '\\': fputs("\\\\", fp); break;
+		case '\n': fputs("\\n", fp); break;
+		case '\t': fputs("\\t", fp); break;
+		case '\r': fputs("\\r", fp); break;
+		default:
+			if (c < 0x20 || c == 0x7f)
+				fprintf(fp, "\\u%04x", c);
+			else
+				putc(c, fp);
+		}
+	}
+	putc('"', fp);
+}
+
+void kbq_tsv_field(FILE *fp, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		switch (s[i]) {
+		case '\t': fputs("\\t", fp); break;
+		case '\n': fputs("\\n", fp); break;
+		case '\r': fputs("\\r", fp); break;
+		case '\\': fputs("\\\\", fp); break;
+		default: putc(s[i], fp);
+		}
+	}
+}
+
+void kbq_csv_field(FILE *fp, const char *s, size_t len)
+{
+	size_t i;
+
+	if (!memchr(s, '"', len) && !memchr(s, ',', len) &&
+	    !memchr(s, '\n', len) && !memchr(s, '\r', len)) {
+		fwrite(s, 1, len, fp);
+		return;
+	}
+	putc('"', fp);
+	for (i = 0; i < len; i++) {
+		if (s[i] == '"')
+			putc('"', fp);
+		putc(s[i], fp);
+	}
+	putc('"', fp);
+}
+
+/* Plain when kbq (which never types scalars) reads it back unchanged;
+ * double-quoted otherwise. */
+static bool yaml_plain_ok(const char *s, size_t len)
+{
+	size_t i;
+
+	if (!len || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z') ||
+		      (s[0] >= '0' && s[0] <= '9') || (unsigned char)s[0] >= 0x80))
+		return false;
+	if ((len == 4 && (!memcmp(s, "null", 4) || !memcmp(s, "Null", 4) ||
+			  !memcmp(s, "NULL", 4))) || s[len - 1] == ' ' ||
+	    s[len - 1] == ':')
+		return false;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7f)
+			return false;
+		if (c == ':' && i + 1 < len && s[i + 1] == ' ')
+			return false;
+		if (c == '#' && i && s[i - 1] == ' ')
+			return false;
+		/* NEL, LS, PS are line breaks to YAML 1.1 */
+		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0x85)
+			return false;
+		if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+		    ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9))
+			return false;
+		if (c == 0xEF && i + 2 < len && (unsigned char)s[i + 1] == 0xBB &&
+		    (unsigned char)s[i + 2] == 0xBF)
+			return false;
+	}
+	return true;
+}
+
+void kbq_yaml_scalar(FILE *fp, const char *s, size_t len)
+{
+	if (yaml_plain_ok(s, len))
+		fwrite(s, 1, len, fp);
+	else
+		kbq_json_string(fp, s, len);	/* JSON escapes are YAML's too */
+}
+
+size_t kbq_width(const char *s, size_t len)
+{
+	mbstate_t st;
+	size_t w = 0, n;
+	wchar_t wc;
+
+	memset(&st, 0, sizeof(st));
+	while (len) {
+		n = mbrtowc(&wc, s, len, &st);
+		if (n == (size_t)-1 || n == (size_t)-2) {
+			memset(&st, 0, sizeof(st));
+			w++;
+			s++;
+			len--;
+			continue;
+		}
+		if (n == 0)
+			n = 1;
+		{
+			int cw = wcwidth(wc);
+			w += cw > 0 ? (size_t)cw : 0;
+		}
+		s += n;
+		len -= n;
+	}
+	return w;
+}
+
+
+/* ---- the text table -------------------------------------------------------- */
+
+struct kbq_table {
+	size_t ncols;
+	char **cells;
+	size_t n, cap;
+};
+
+struct kbq_table *kbq_table_new(size_t ncols)
+{
+	struct kbq_table *t = xcalloc(1, sizeof(*t));
+
+	t->ncols = ncols ? ncols : 1;
+	return t;
+}
+
+void kbq_table_cell(struct kbq_table *t, const char *s, size_t len)
+{
+	char *c = xmalloc(len + 1);
+	size_t i;
+
+	/* one row a record: breaks and tabs become spaces */
+	for (i = 0; i < len; i++)
+		c[i] = (s[i] == '\n' || s[i] == '\t' || s[i] == '\r') ? ' ' : s[i];
+	c[len] = '\0';
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->cells = xrealloc(t->cells, t->cap * sizeof(*t->cells));
+	}
+	t->cells[t->n++] = c;
+}
+
+void kbq_table_print(struct kbq_table *t, FILE *fp, bool color, bool header)
+{
+	size_t *w = xcalloc(t->ncols, sizeof(*w)), i, c, k, cw;
+
+	for (i = 0; i < t->n; i++) {
+		cw = kbq_width(t->cells[i], strlen(t->cells[i]));
+		if (cw > w[i % t->ncols])
+			w[i % t->ncols] = cw;
+	}
+	for (i = 0; i < t->n; i += t->ncols) {
+		bool head = header && i == 0;
+		if (head)
+			fputs(kbq_c(color, "\033[1m"), fp);
+		for (c = 0; c < t->ncols && i + c < t->n; c++) {
+			const char *s = t->cells[i + c];
+			bool last = c + 1 == t->ncols;
+			if (!head && c == 0)
+				fputs(kbq_c(color, "\033[33m"), fp);
+			fputs(s, fp);
+			if (!head && c == 0)
+				fputs(kbq_c(color, "\033[m"), fp);
+			if (!last)
+				for (k = kbq_width(s, strlen(s)); k < w[c] + 2; k++)
+					putc(' ', fp);
+		}
+		if (head)
+			fputs(kbq_c(color, "\033[m"), fp);
+		putc('\n', fp);
+	}
+	free(w);
+}
+
+void kbq_table_free(struct kbq_table *t)
+{
+	size_t i;
+
+	if (!t)
+		return;
+	for (i = 0; i < t->n; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	free(t);
+}
+
+/* ---- columns ------------------------------------------------------------- */
+
+struct col {
+	const char *path;
+	int list;	/* 1 list, 0 scalar, -1 decide per record */
+};
+
+struct kbq_out {
+	struct kbq_ctx *ctx;
+	FILE *fp;
+	enum kbq_format fmt;
+	struct col *cols;
+	size_t ncols;
+	bool whole;		/* json/jsonl/yaml of whole records */
+	size_t n;		/* records written */
+	struct kbq_table *table;
+	char **owned;
+};
+
+/* Does the path cross a list field in any kind that may hold it? */
+static int path_is_list(const struct kb *kb, const struct kb_kind *kind,
+			const char *path)
+{
+	size_t i, j;
+	char step[256];
+	const char *p = path, *dot;
+
+	if (!kb_has_schema(kb))
+		return -1;
+	while (p) {
+		dot = strchr(p, '.');
+		snprintf(step, sizeof(step), "%.*s",
+			 (int)(dot ? (size_t)(dot - p) : strlen(p)), p);
+		for (i = 0; i < kb_kind_count(kb); i++) {
+			const struct kb_kind *k = kb_kind_at(kb, i);
+			if (kind && p == path && k != kind)
+				continue;
+			for (j = 0; j < k->nfields; j++)
+				if (!strcmp(k->fields[j].name, step) &&
+				    k->fields[j].list)
+					return 1;
+		}
+		p = dot ? dot + 1 : NULL;
+	}
+	return 0;
+}
+
+static void add_col(struct kbq_out *o, const char *path, int list)
+{
+	o->cols = xrealloc(o->cols, (o->ncols + 1) * sizeof(*o->cols));
+	o->cols[o->ncols].path = path;
+	o->cols[o->ncols].list = list;
+	o->ncols++;
+}
+
+static bool has_col(const struct kbq_out *o, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < o->ncols; i++)
+		if (!strcmp(o->cols[i].path, path))
+			return true;
+	return false;
+}
+
+static void header(struct kbq_out *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->ncols; i++) {
+		const char *p = o->cols[i].path;
+		if (o->fmt == KBQ_FMT_TEXT) {
+			kbq_table_cell(o->table, p, strlen(p));
+			continue;
+		}
+		if (i)
+			putc(o->fmt == KBQ_FMT_CSV ? ',' : '\t', o->fp);
+		if (o->fmt == KBQ_FMT_CSV)
+			kbq_csv_field(o->fp, p, strlen(p));
+		else
+			kbq_tsv_field(o->fp, p, strlen(p));
+	}
+	if (o->fmt == KBQ_FMT_CSV)
+		fputs("\r\n", o->fp);
+	else if (o->fmt != KBQ_FMT_TEXT)
+		putc('\n', o->fp);
+}
+
+struct kbq_out *kbq_out_new(struct kbq_ctx *ctx, const struct kb_kind *kind)
+{
+	struct kbq_out *o = xcalloc(1, sizeof(*o));
+	const struct kb *kb = ctx->kb;
+	size_t i;
+
+	o->ctx = ctx;
+	o->fp = stdout;
+	o->fmt = ctx->o.format;
+	if (ctx->o.fields) {
+		char *list = xstrdup(ctx->o.fields), *save = NULL, *tok;
+		o->owned = xrealloc(o->owned, sizeof(char *));
+		o->owned[0] = list;
+		for (tok = strtok_r(list, ",", &save); tok;
+		     tok = strtok_r(NULL, ",", &save))
+			add_col(o, tok, path_is_list(kb, kind, tok));
+	} else if (o->fmt == KBQ_FMT_JSON || o->fmt == KBQ_FMT_JSONL ||
+		   o->fmt == KBQ_FMT_YAML) {
+		o->whole = true;
+	} else if (kind) {
+		/* id, name, then the kind's required fields in schema order */
+		add_col(o, "id", 0);
+		if (kb_kind_field(kind, "name"))
+			add_col(o, "name", path_is_list(kb, kind, "name"));
+		for (i = 0; i < kind->nfields; i++)
+			if (kind->fields[i].required &&
+			    !has_col(o, kind->fields[i].name))
+				add_col(o, kind->fields[i].name,
+					kind->fields[i].list);
+	} else {
+		add_col(o, "id", 0);
+		add_col(o, "kind", 0);
+		add_col(o, "name", path_is_list(kb, NULL, "name"));
+	}
+	if (o->fmt == KBQ_FMT_TEXT)
+		o->table = kbq_table_new(o->ncols);
+	if (o->fmt == KBQ_FMT_TEXT || o->fmt == KBQ_FMT_TSV ||
+	    o->fmt == KBQ_FMT_CSV)
+		header(o);
+	if (o->fmt == KBQ_FMT_JSON)
+		fputs("[", o->fp);
+	return o;
+}
+
+/* ---- one record ------------------------------------------------------------ */
+
+struct vals {
+	const struct kb_value **v;
+	size_t n, cap;
+	bool list;
+};
+
+static int collect(const struct kb_record *owner, const struct kb_field *f,
+		   const struct kb_value *v, void *ud)
+{
+	struct vals *vs = ud;
+
+	(void)owner;
+	if (vs->n == vs->cap) {
+		vs->cap = vs->cap ? vs->cap * 2 : 8;
+		vs->v = xrealloc(vs->v, vs->cap * sizeof(*vs->v));
+	}
+	vs->v[vs->n++] = v;
+	vs->list |= f->is_list;
+	return 0;
+}
+
+static void joined(struct kbq_out *o, struct vals *vs)
+{
+	size_t i, len = 0;
+	char *buf, *p;
+
+	for (i = 0; i < vs->n; i++)
+		len += vs->v[i]->len + 2;
+	p = buf = xmalloc(len + 1);
+	for (i = 0; i < vs->n; i++) {
+		if (i) {
+			*p++ = o->fmt == KBQ_FMT_TEXT ? ',' : ';';
+			if (o->fmt == KBQ_FMT_TEXT)
+				*p++ = ' ';
+		}
+		memcpy(p, vs->v[i]->text, vs->v[i]->len);
+		p += vs->v[i]->len;
+	}
+	*p = '\0';
+	switch (o->fmt) {
+	case KBQ_FMT_TEXT:
+		kbq_table_cell(o->table, buf, (size_t)(p - buf));
+		break;
+	case KBQ_FMT_TSV:
+		kbq_tsv_field(o->fp, buf, (size_t)(p - buf));
+		break;
+	case KBQ_FMT_CSV:
+		kbq_csv_field(o->fp, buf, (size_t)(p - buf));
+		break;
+	default:
+		break;
+	}
+	free(buf);
+}
+
+static bool spec_list(const struct kb *kb, const struct kb_record *r,
+		      const struct kb_field *f)
+{
+	const struct kb_fieldspec *fs;
+
+	fs = kb_kind_field(kb_kind_find(kb, r->kind), f->name);
+	return fs ? fs->list || f->is_list : f->is_list;
+}
+
+static void json_values(FILE *fp, const struct kb_value *const *v, size_t n,
+			bool list)
+{
+	size_t i;
+
+	if (!list && n == 1) {
+		kbq_json_string(fp, v[0]->text, v[0]->len);
+		return;
+	}
+	putc('[', fp);
+	for (i = 0; i < n; i++) {
+		if (i)
+			putc(',', fp);
+		kbq_json_string(fp, v[i]->text, v[i]->len);
+	}
+	putc(']', fp);
+}
+
+static void yaml_values(FILE *fp, const struct kb_value *const *v, size_t n,
+			bool list)
+{
+	size_t i;
+
+	if (!list && n == 1) {
+		putc(' ', fp);
+		kbq_yaml_scalar(fp, v[0]->text, v[0]->len);
+		putc('\n', fp);
+		return;
+	}
+	putc('\n', fp);
+	for (i = 0; i < n; i++) {
+		fputs("  - ", fp);
+		kbq_yaml_scalar(fp, v[i]->text, v[i]->len);
+		putc('\n', fp);
+	}
+}
+
+static void yaml_key(FILE *fp, const char *k)
+{
+	kbq_yaml_scalar(fp, k, strlen(k));
+	putc(':', fp);
+}
+
+static void whole_record(struct kbq_out *o, const struct kb_record *r)
+{
+	const struct kb *kb = o->ctx->kb;
+	const struct kb_value *one[1];
+	const struct kb_value **vp;
+	uint32_t i, j;
+
+	if (o->fmt == KBQ_FMT_YAML)
+		fputs("---\n", o->fp);
+	else
+		putc('{', o->fp);
+	for (i = 0; i < r->nfields; i++) {
+		const struct kb_field *f = &r->fields[i];
+		bool list = spec_list(kb, r, f);
+
+		vp = f->count == 1 ? one : xmalloc(f->count * sizeof(*vp));
+		for (j = 0; j < f->count; j++)
+			vp[j] = &f->values[j];
+		if (o->fmt == KBQ_FMT_YAML) {
+			yaml_key(o->fp, f->name);
+			yaml_values(o->fp, vp, f->count, list);
+		} else {
+			if (i)
+				putc(',', o->fp);
+			kbq_json_string(o->fp, f->name, strlen(f->name));
+			putc(':', o->fp);
+			json_values(o->fp, vp, f->count, list);
+		}
+		if (vp != one)
+			free(vp);
+	}
+	if (o->fmt != KBQ_FMT_YAML)
+		putc('}', o->fp);
+}
+
+static void columns_record(struct kbq_out *o, const struct kb_record *r)
+{
+	struct vals vs;
+	size_t i;
+	bool first = true;
+
+	memset(&vs, 0, sizeof(vs));
+	if (o->fmt == KBQ_FMT_YAML)
+		fputs("---\n", o->fp);
+	else if (o->fmt == KBQ_FMT_JSON || o->fmt == KBQ_FMT_JSONL)
+		putc('{', o->fp);
+	for (i = 0; i < o->ncols; i++) {
+		bool list;
+
+		vs.n = 0;
+		vs.list = false;
+		kb_path_walk(o->ctx->kb, r, o->cols[i].path, collect, &vs);
+		list = o->cols[i].list > 0 ||
+		       (o->cols[i].list < 0 && (vs.list || vs.n > 1)) || vs.n > 1;
+		switch (o->fmt) {
+		case KBQ_FMT_TEXT:
+			joined(o, &vs);
+			break;
+		case KBQ_FMT_TSV:
+		case KBQ_FMT_CSV:
+			if (i)
+				putc(o->fmt == KBQ_FMT_CSV ? ',' : '\t', o->fp);
+			joined(o, &vs);
+			break;
+		case KBQ_FMT_JSON:
+		case KBQ_FMT_JSONL:
+			if (!vs.n && !list)
+				break;	/* absent: no key */
+			if (!first)
+				putc(',', o->fp);
+			first = false;
+			kbq_json_string(o->fp, o->cols[i].path,
+					strlen(o->cols[i].path));
+			putc(':', o->fp);
+			json_values(o->fp, vs.v, vs.n, list);
+			break;
+		case KBQ_FMT_YAML:
+			if (!vs.n)
+				break;
+			yaml_key(o->fp, o->cols[i].path);
+			yaml_values(o->fp, vs.v, vs.n, list);
+			break;
+		case KBQ_FMT_ID:
+			break;
+		}
+	}
+	if (o->fmt == KBQ_FMT_JSON || o->fmt == KBQ_FMT_JSONL)
+		putc('}', o->fp);
+	else if (o->fmt == KBQ_FMT_CSV)
+		fputs("\r\n", o->fp);
+	else if (o->fmt == KBQ_FMT_TSV)
+		putc('\n', o->fp);
+	free(vs.v);
+}
+
+void kbq_out_record(struct kbq_out *o, const struct kb_record *r)
+{
+	if (o->fmt == KBQ_FMT_ID) {
+		fputs(r->id, o->fp);
+		putc(o->ctx->o.null ? '\0' : '\n', o->fp);
+		o->n++;
+		return;
+	}
+	if (o->fmt == KBQ_FMT_JSON)
+		fputs(o->n ? ",\n" : "\n", o->fp);
+	if (o->whole)
+		whole_record(o, r);
+	else
+		columns_record(o, r);
+	if (o->fmt == KBQ_FMT_JSONL)
+		putc('\n', o->fp);
+	o->n++;
+}
+
+void kbq_out_end(struct kbq_out *o)
+{
+	if (o->fmt == KBQ_FMT_JSON)
+		fputs(o->n ? "\n]\n" : "]\n", o->fp);
+	if (o->table) {
+		kbq_table_print(o->table, o->fp, o->ctx->color, true);
+		kbq_table_free(o->table);
+	}
+	if (o->owned)
+		free(o->owned[0]);
+	free(o->owned);
+	free(o->cols);
+	free(o);
+}
+
+/* ---- sorting ------------------------------------------------------------ */
+
+struct key {
+	const struct kb_record *rec;
+	const struct kb_value *v;
+	enum kb_type type;
+	struct kb_period p;
+	long long n;
+	bool ok;	/* typed value parsed */
+};
+
+struct first {
+	const struct kb_value *v;
+	const struct kb_record *owner;
+	const struct kb_field *f;
+};
+
+static int take_first(const struct kb_record *owner, const struct kb_field *f,
+		      const struct kb_value *v, void *ud)
+{
+	struct first *fi = ud;
+
+	fi->v = v;
+	fi->owner = owner;
+	fi->f = f;
+	return 1;
+}
+
+static bool sort_reverse;
+
+static int key_cmp(const void *a, const void *b)
+{
+	const struct key *x = a, *y = b;
+	int c = 0;
+
+	/* records without a value go last, whatever the direction */
+	if (!x->v || !y->v) {
+		if (x->v || y->v)
+			return x->v ? -1 : 1;
+	} else if (x->ok && y->ok && x->type == KB_TYPE_DATE &&
+		   y->type == KB_TYPE_DATE) {
+		c = x->p.first < y->p.first ? -1 : x->p.first > y->p.first ? 1 :
+		    x->p.last < y->p.last ? -1 : x->p.last > y->p.last;
+	} else if (x->ok && y->ok && x->type == KB_TYPE_INT &&
+		   y->type == KB_TYPE_INT) {
+		c = x->n < y->n ? -1 : x->n > y->n;
+	} else {
+		size_t n = x->v->len < y->v->len ? x->v->len : y->v->len;
+		c = memcmp(x->v->text, y->v->text, n);
+		if (!c)
+			c = x->v->len < y->v->len ? -1 : x->v->len > y->v->len;
+	}
+	if (c)
+		return sort_reverse ? -c : c;
+	/* ties keep file order */
+	return x->rec->index < y->rec->index ? -1 : x->rec->index > y->rec->index;
+}
+
+void kbq_sort_records(struct kbq_ctx *ctx, const struct kb_record **recs,
+		      size_t n)
+{
+	struct key *k;
+	size_t i;
+
+	if (!ctx->o.sort) {
+		if (ctx->o.reverse)
+			for (i = 0; i < n / 2; i++) {
+				const struct kb_record *t = recs[i];
+				recs[i] = recs[n - 1 - i];
+				recs[n - 1 - i] = t;
+			}
+		return;
+	}
+	k = xcalloc(n, sizeof(*k));
+	for (i = 0; i < n; i++) {
+		struct first fi = { NULL, NULL, NULL };
+		const struct kb_fieldspec *fs;
+
+		kb_path_walk(ctx->kb, recs[i], ctx->o.sort, take_first, &fi);
+		k[i].rec = recs[i];
+		k[i].v = fi.v;
+		k[i].type = KB_TYPE_TEXT;
+		if (!fi.v)
+			continue;
+		fs = kb_kind_field(kb_kind_find(ctx->kb, fi.owner->kind),
+				   fi.f->name);
+		if (fs)
+			k[i].type = fs->type;
+		if (k[i].type == KB_TYPE_DATE)
+			k[i].ok = kb_date_parse(fi.v->text, fi.v->len, &k[i].p);
+		else if (k[i].type == KB_TYPE_INT) {
+			char buf[32];
+			snprintf(buf, sizeof(buf), "%.*s", (int)fi.v->len,
+				 fi.v->text);
+			k[i].ok = fi.v->len < 20 &&
+				  sscanf(buf, "%lld", &k[i].n) == 1;
+		}
+	}
+	sort_reverse = ctx->o.reverse;
+	qsort(k, n, sizeof(*k), key_cmp);
+	for (i = 0; i < n; i++)
+		recs[i] = k[i].rec;
+	free(k);
+}
+
+/* ---- compiling and selecting ----------------------------------------------- */
+
+int kbq_compile(struct kbq_ctx *ctx, const char *const *words, size_t n,
+		struct kb_query **q)
+{
+	const struct kb_kind *kinds[1] = { ctx->kind };
+	unsigned flags = (ctx->o.icase ? KB_Q_ICASE : 0) |
+			 (ctx->o.fixed ? KB_Q_FIXED : 0);
+	struct kb_error err;
+	const char *paths[2];
+	struct kb_query *check;
+
+	if (kb_query_compile(q, ctx->kb, words, n, ctx->kind ? kinds : NULL,
+			     ctx->kind ? 1 : 0, flags, ctx->o.as_of, &err)) {
+		kbq_report(&err, words, n);
+		return -1;
+	}
+	/* --fields and --sort paths obey the same rules as terms. */
+	paths[0] = ctx->o.fields;
+	paths[1] = ctx->o.sort;
+	for (size_t i = 0; i < 2; i++) {
+		char *list, *save = NULL, *tok;
+		if (!paths[i])
+			continue;
+		list = xstrdup(paths[i]);
+		for (tok = strtok_r(list, ",", &save); tok;
+		     tok = strtok_r(NULL, ",", &save)) {
+			size_t len = strlen(tok);
+			char *w = xmalloc(len + 2);
+			const char *ww = w;
+			memcpy(w, tok, len);
+			w[len] = '?';
+			w[len + 1] = '\0';
+			if (kb_query_compile(&check, ctx->kb, &ww, 1,
+					     ctx->kind ? kinds : NULL,
+					     ctx->kind ? 1 : 0, 0, NULL, &err)) {
+				kbq_error("%s '%s': %s", i ? "--sort" : "--fields",
+					  tok, err.message);
+				free(w);
+				free(list);
+				kb_query_free(*q);
+				*q = NULL;
+				return -1;
+			}
+			kb_query_free(check);
+			free(w);
+		}
+		if (i == 0 && !*paths[i]) {
+			kbq_error("--fields is empty");
+			free(list);
+			kb_query_free(*q);
+			*q = NULL;
+			return -1;
+		}
+		free(list);
+	}
+	return 0;
+}
+
+int kbq_select(struct kbq_ctx *ctx, const struct kb_query *q,
+	       const struct kb_record ***out, size_t *n)
+{
+	const struct kb_record **recs = NULL;
+	size_t count = 0, cap = 0, i, total = kb_count(ctx->kb);
+	struct kb_error err;
+	int m;
+
+	for (i = 0; i < total; i++) {
+		const struct kb_record *r = kb_at(ctx->kb, i);
+		if (ctx->kind && r->kind != ctx->kind->name)
+			continue;
+		m = kb_query_match(q, r, &err);
+		if (m < 0) {
+			kbq_report(&err, NULL, 0);
+			free(recs);
+			return 2;
+		}
+		if (!m)
+			continue;
+		if (count == cap) {
+			cap = cap ? cap * 2 : 64;
+			recs = xrealloc(recs, cap * sizeof(*recs));
+		}
+		recs[count++] = r;
+	}
+	kbq_sort_records(ctx, recs, count);
+	*out = recs;
+	*n = count;
+	return 0;
+}

@@ -1,0 +1,518 @@
+/*
+ * db.c - the KB object: finding the files of a KB, loading them in order,
+ * the id index, lookups and back-links.
+ */
+#include "kb-int.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* ---- the id index -------------------------------------------------------- */
+
+int kb_index_record(struct kb *kb, struct kb_record *rec, struct kb_error *err)
+{
+	struct kb_strmap_slot *s;
+	const struct kb_field *f;
+	bool added;
+
+	s = kb_strmap_put(&kb->ids, rec->id, strlen(rec->id), rec, &added);
+	if (!s)
+		return kb_err(err, KB_ENOMEM, rec->file, 0, 0, "out of memory");
+	if (!added) {
+		const struct kb_record *first = s->val;
+		f = kb_record_field(rec, kb->id_name);
+		return kb_err(err, KB_ESTRUCT, rec->file, f->values[0].line,
+			      f->values[0].col,
+			      "duplicate id '%s' (first defined at %s:%u:%u)",
+			      rec->id, first->file,
+			      kb_record_field(first, kb->id_name)->values[0].line,
+			      kb_record_field(first, kb->id_name)->values[0].col);
+	}
+	return 0;
+}
+
+const struct kb_field *kb_record_field(const struct kb_record *rec,
+				       const char *name)
+{
+	uint32_t i;
+
+	/* Names are interned, but callers may pass any string: compare the
+	 * pointer first, the text only when that fails. */
+	for (i = 0; i < rec->nfields; i++)
+		if (rec->fields[i].name == name)
+			return &rec->fields[i];
+	for (i = 0; i < rec->nfields; i++)
+		if (!strcmp(rec->fields[i].name, name))
+			return &rec->fields[i];
+	return NULL;
+}
+
+size_t kb_count(const struct kb *kb)
+{
+	return kb->nrecs;
+}
+
+const struct kb_record *kb_at(const struct kb *kb, size_t i)
+{
+	return i < kb->nrecs ? kb->recs[i] : NULL;
+}
+
+const struct kb_record *kb_get(const struct kb *kb, const char *id)
+{
+	struct kb_strmap_slot *s = kb_strmap_find(&kb->ids, id, strlen(id));
+
+	return s->key ? s->val : NULL;
+}
+
+const char *kb_suggest_id(const struct kb *kb, const char *id)
+{
+	size_t i, d, best = 4, max = strlen(id) / 3 + 1;
+	const char *pick = NULL;
+
+	if (max > 3)
+		max = 3;
+	for (i = 0; i < kb->nrecs; i++) {
+		d = kb_edit_distance(id, kb->recs[i]->id, max);
+		if (d <= max && d < best) {
+			best = d;
+			pick = kb->recs[i]->id;
+		}
+	}
+	return pick;
+}
+
+static bool is_ref_field(const struct kb *kb, const struct kb_record *rec,
+			 const struct kb_field *f)
+{
+	const struct kb_fieldspec *fs;
+
+	if (!kb->schema)
+		return f->name != kb->id_name && f->name != kb->kind_name;
+	fs = kb_kind_field(kb_kind_find(kb, rec->kind), f->name);
+	return fs && fs->type == KB_TYPE_REF;
+}
+
+void kb_backlinks(const struct kb *kb, const char *id,
+		  void (*fn)(const struct kb_record *rec,
+			     const struct kb_field *field, void *ud),
+		  void *ud)
+{
+	size_t i;
+	uint32_t j, k;
+
+	for (i = 0; i < kb->nrecs; i++) {
+		const struct kb_record *r = kb->recs[i];
+		for (j = 0; j < r->nfields; j++) {
+			const struct kb_field *f = &r->fields[j];
+			if (!is_ref_field(kb, r, f))
+				continue;
+			for (k = 0; k < f->count; k++)
+				if (!strcmp(f->values[k].text, id)) {
+					fn(r, f, ud);
+					break;
+				}
+		}
+	}
+}
+
+/* ---- finding the files ---------------------------------------------------- */
+
+struct walk {
+	char **paths;		/* relative to the root */
+	size_t n, cap;
+	struct { dev_t dev; ino_t ino; } *seen;
+	size_t nseen, capseen;
+	struct kb_error *err;
+};
+
+static bool yaml_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return (n > 5 && !strcmp(name + n - 5, ".yaml")) ||
+	       (n > 4 && !strcmp(name + n - 4, ".yml"));
+}
+
+static char *join(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	char *p = malloc(la + lb + 2);
+
+	if (!p)
+		return NULL;
+	memcpy(p, a, la);
+	p[la] = '/';
+	memcpy(p + la + 1, b, lb + 1);
+	if (!la)
+		memmove(p, p + 1, lb + 1);
+	return p;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int walk_dir(struct walk *w, const char *root, const char *rel,
+		    int depth)
+{
+	char *dir = *rel ? join(root, rel) : strdup(root);
+	struct dirent *de;
+	struct stat st;
+	DIR *d;
+	int rc = 0;
+	size_t i;
+
+	if (!dir)
+		return kb_err(w->err, KB_ENOMEM, root, 0, 0, "out of memory");
+	if (depth > 256) {
+		rc = kb_err(w->err, KB_ELIMIT, dir, 0, 0,
+			    "directories nest deeper than 256 levels");
+		goto out;
+	}
+	if (stat(dir, &st) < 0) {
+		rc = kb_err(w->err, KB_EIO, dir, 0, 0, "cannot read: %s",
+			    strerror(errno));
+		goto out;
+	}
+	for (i = 0; i < w->nseen; i++)	/* each directory once */
+		if (w->seen[i].dev == st.st_dev && w->seen[i].ino == st.st_ino)
+			goto out;
+	if (w->nseen == w->capseen) {
+		size_t cap = w->capseen ? w->capseen * 2 : 16;
+		void *p = realloc(w->seen, cap * sizeof(*w->seen));
+		if (!p) {
+			rc = kb_err(w->err, KB_ENOMEM, dir, 0, 0, "out of memory");
+			goto out;
+		}
+		w->seen = p;
+		w->capseen = cap;
+	}
+	w->seen[w->nseen].dev = st.st_dev;
+	w->seen[w->nseen].ino = st.st_ino;
+	w->nseen++;
+	if (!(d = opendir(dir))) {
+		rc = kb_err(w->err, KB_EIO, dir, 0, 0, "cannot read directory: %s",
+			    strerror(errno));
+		goto out;
+	}
+	while ((errno = 0, de = readdir(d))) {
+		char *sub, *full;
+
+		if (de->d_name[0] == '.')
+			continue;
+		if (!(sub = join(rel, de->d_name)) || !(full = join(root, sub))) {
+			free(sub);
+			rc = kb_err(w->err, KB_ENOMEM, dir, 0, 0, "out of memory");
+			break;
+		}
+		if (stat(full, &st) < 0) {
+			if (yaml_name(de->d_name))
+				rc = kb_err(w->err, KB_EIO, full, 0, 0,
+					    "cannot read: %s", strerror(errno));
+			free(full);
+			if (rc) {
+				free(sub);
+				break;
+			}
+			free(sub);
+			continue;
+		}
+		free(full);
+		if (S_ISDIR(st.st_mode)) {
+			rc = walk_dir(w, root, sub, depth + 1);
+			free(sub);
+			if (rc)
+				break;
+			continue;
+		}
+		if (!yaml_name(de->d_name) || (!*rel && !strcmp(de->d_name, "schema.yaml"))) {
+			free(sub);
+			continue;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			rc = kb_err(w->err, KB_EIO, sub, 0, 0,
+				    "not a regular file");
+			free(sub);
+			break;
+		}
+		if (w->n == w->cap) {
+			size_t cap = w->cap ? w->cap * 2 : 64;
+			char **p = realloc(w->paths, cap * sizeof(*p));
+			if (!p) {
+				free(sub);
+				rc = kb_err(w->err, KB_ENOMEM, dir, 0, 0,
+					    "out of memory");
+				break;
+			}
+			w->paths = p;
+			w->cap = cap;
+		}
+		w->paths[w->n++] = sub;
+	}
+	if (!rc && errno)
+		rc = kb_err(w->err, KB_EIO, dir, 0, 0, "cannot read directory: %s",
+			    strerror(errno));
+	closedir(d);
+out:
+	free(dir);
+	return rc;
+}
+
+/* ---- opening -------------------------------------------------------------- */
+
+static struct kb *kb_new(void)
+{
+	struct kb *kb = calloc(1, sizeof(*kb));
+
+	if (!kb)
+		return NULL;
+	kb->id_name = kb_intern(kb, "id", 2);
+	kb->kind_name = kb_intern(kb, "kind", 4);
+	if (!kb->id_name || !kb->kind_name) {
+		kb_free(kb);
+		return NULL;
+	}
+	return kb;
+}
+
+void kb_free(struct kb *kb)
+{
+	if (!kb)
+		return;
+	if (kb->schema)
+		kb_schema_release(kb->schema);
+	kb_strmap_free(&kb->names);
+	kb_strmap_free(&kb->ids);
+	free(kb->recs);
+	kb_arena_free(&kb->arena);
+	free(kb);
+}
+
+/* Read a whole (schema) file. */
+static int slurp(const char *path, char **out, size_t *len,
+		 struct kb_error *err)
+{
+	FILE *fp = fopen(path, "rb");
+	size_t cap = 65536, n = 0, r;
+	char *buf;
+
+	if (!fp)
+		return kb_err(err, KB_EIO, path, 0, 0, "cannot open: %s",
+			      strerror(errno));
+	buf = malloc(cap);
+	while (buf && (r = fread(buf + n, 1, cap - n, fp)) > 0) {
+		n += r;
+		if (n == cap) {
+			char *p = cap > ((size_t)64 << 20) ? NULL :
+				  realloc(buf, cap * 2);
+			if (!p) {
+				free(buf);
+				fclose(fp);
+				return kb_err(err, KB_ELIMIT, path, 0, 0,
+					      "schema file is larger than 64 MiB");
+			}
+			buf = p;
+			cap *= 2;
+		}
+	}
+	if (!buf || ferror(fp)) {
+		int e = errno;
+		free(buf);
+		fclose(fp);
+		return kb_err(err, buf ? KB_EIO : KB_ENOMEM, path, 0, 0,
+			      "cannot read: %s", strerror(e));
+	}
+	fclose(fp);
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
+static int load_schema_file(struct kb *kb, const char *path, const char *shown,
+			    struct kb_error *err)
+{
+	char *data = NULL, *name;
+	size_t len = 0;
+	int rc;
+
+	if ((rc = slurp(path, &data, &len, err)))
+		return rc;
+	name = kb_arena_strndup(&kb->arena, shown, strlen(shown));
+	rc = name ? kb_schema_parse(kb, name, data, len, err) :
+		    kb_err(err, KB_ENOMEM, path, 0, 0, "out of memory");
+	free(data);
+	return rc;
+}
+
+static int load_path(struct kb *kb, const char *full, const char *shown,
+		     struct kb_error *err)
+{
+	const char *name = kb_arena_strndup(&kb->arena, shown, strlen(shown));
+	struct stat st;
+	FILE *fp;
+	int rc;
+
+	if (!name)
+		return kb_err(err, KB_ENOMEM, shown, 0, 0, "out of memory");
+	if (!(fp = fopen(full, "rb")))
+		return kb_err(err, KB_EIO, shown, 0, 0, "cannot open: %s",
+			      strerror(errno));
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(fp);
+		return kb_err(err, KB_EIO, shown, 0, 0, "is a directory");
+	}
+	rc = kb_load_file(kb, name, fp, NULL, 0,
+			  S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, err);
+	if (!rc && ferror(fp))
+		rc = kb_err(err, KB_EIO, shown, 0, 0, "read error: %s",
+			    strerror(errno));
+	fclose(fp);
+	return rc;
+}
+
+int kb_open(struct kb **out, const char *path, const struct kb_open_opts *opts,
+	    struct kb_error *err)
+{
+	struct walk w;
+	struct stat st;
+	struct kb *kb;
+	char *prefix = NULL;
+	size_t i, plen;
+	int rc = 0;
+
+	*out = NULL;
+	if (stat(path, &st) < 0)
+		return kb_err(err, KB_EIO, path, 0, 0, "cannot read: %s",
+			      strerror(errno));
+	if (!(kb = kb_new()))
+		return kb_err(err, KB_ENOMEM, path, 0, 0, "out of memory");
+	if (!S_ISDIR(st.st_mode)) {
+		if (opts && opts->schema)
+			rc = load_schema_file(kb, opts->schema, opts->schema, err);
+		if (!rc)
+			rc = load_path(kb, path, opts && opts->display ?
+				       opts->display : path, err);
+		goto done;
+	}
+	/* Names shown: the KB path as given, then the relative path. */
+	plen = strlen(path);
+	while (plen > 1 && path[plen - 1] == '/')
+		plen--;
+	if (opts && opts->display)
+		prefix = strdup(opts->display);
+	else if (plen == 1 && path[0] == '.')
+		prefix = strdup("");
+	else if ((prefix = malloc(plen + 2))) {
+		memcpy(prefix, path, plen);
+		if (path[plen - 1] != '/')
+			prefix[plen++] = '/';
+		prefix[plen] = '\0';
+	}
+	if (!prefix) {
+		kb_free(kb);
+		return kb_err(err, KB_ENOMEM, path, 0, 0, "out of memory");
+	}
+	if (opts && opts->schema) {
+		rc = load_schema_file(kb, opts->schema, opts->schema, err);
+	} else {
+		char *sp = join(path, "schema.yaml"), *shown = join(prefix, "schema.yaml");
+		if (!sp || !shown)
+			rc = kb_err(err, KB_ENOMEM, path, 0, 0, "out of memory");
+		else if (stat(sp, &st) == 0)
+			rc = load_schema_file(kb, sp, *prefix ? shown : "schema.yaml",
+					      err);
+		free(sp);
+		free(shown);
+	}
+	memset(&w, 0, sizeof(w));
+	w.err = err;
+	if (!rc)
+		rc = walk_dir(&w, path, "", 0);
+	if (!rc)
+		qsort(w.paths, w.n, sizeof(*w.paths), cmp_str);
+	for (i = 0; i < w.n && !rc; i++) {
+		char *full = join(path, w.paths[i]);
+		char *shown = malloc(strlen(prefix) + strlen(w.paths[i]) + 1);
+		if (!full || !shown) {
+			rc = kb_err(err, KB_ENOMEM, path, 0, 0, "out of memory");
+		} else {
+			strcpy(shown, prefix);
+			strcat(shown, w.paths[i]);
+			rc = load_path(kb, full, shown, err);
+		}
+		free(full);
+		free(shown);
+	}
+	for (i = 0; i < w.n; i++)
+		free(w.paths[i]);
+	free(w.paths);
+	free(w.seen);
+	free(prefix);
+done:
+	if (rc) {
+		kb_free(kb);
+		return rc;
+	}
+	*out = kb;
+	return 0;
+}
+
+static int cmp_mem(const void *a, const void *b)
+{
+	return strcmp((*(const struct kb_memfile *const *)a)->name,
+		      (*(const struct kb_memfile *const *)b)->name);
+}
+
+int kb_open_mem(struct kb **out, const struct kb_memfile *files, size_t n,
+		const struct kb_open_opts *opts, struct kb_error *err)
+{
+	const struct kb_memfile **order;
+	size_t i, pre = 0;
+	struct kb *kb;
+	int rc = 0;
+
+	*out = NULL;
+	if (!(kb = kb_new()))
+		return kb_err(err, KB_ENOMEM, NULL, 0, 0, "out of memory");
+	order = malloc((n ? n : 1) * sizeof(*order));
+	if (!order) {
+		kb_free(kb);
+		return kb_err(err, KB_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	/* The common directory prefix of all names is the KB root. */
+	if (n) {
+		const char *slash = strrchr(files[0].name, '/');
+		pre = slash ? (size_t)(slash - files[0].name) + 1 : 0;
+		for (i = 1; i < n; i++)
+			while (pre && (strncmp(files[i].name, files[0].name, pre) ||
+				       files[0].name[pre - 1] != '/'))
+				pre--;
+	}
+	for (i = 0; i < n; i++)
+		order[i] = &files[i];
+	qsort(order, n, sizeof(*order), cmp_mem);
+	if (opts && opts->schema)
+		rc = load_schema_file(kb, opts->schema, opts->schema, err);
+	for (i = 0; i < n && !rc && !(opts && opts->schema); i++)
+		if (!strcmp(order[i]->name + pre, "schema.yaml"))
+			rc = kb_schema_parse(kb, order[i]->name, order[i]->data,
+					     order[i]->len, err);
+	for (i = 0; i < n && !rc; i++) {
+		if (!strcmp(order[i]->name + pre, "schema.yaml"))
+			continue;
+		rc = kb_load_file(kb, order[i]->name, NULL, order[i]->data,
+				  order[i]->len, order[i]->len, err);
+	}
+	free(order);
+	if (rc) {
+		kb_free(kb);
+		return rc;
+	}
+	*out = kb;
+	return 0;
+}

@@ -1,0 +1,305 @@
+/*
+ * kb.h - the kbq library: load a knowledge base of YAML records, check it
+ * against its schema, and match its records against query expressions.
+ *
+ * This is the only public header.  It includes neither yaml.h nor pcre2.h:
+ * the parser and the regex engine are private to the library.
+ *
+ * Conventions
+ *  - The library never prints and never exits.  A function that can fail
+ *    returns 0 on success or a KB_E* code, and fills the caller's
+ *    struct kb_error (which may be NULL when the caller does not care).
+ *  - Positions are 1-based (line and column), as users see them.
+ *  - Objects come in _open/_free or _new/_free pairs; freeing NULL is
+ *    allowed.  Getters lend: a pointer returned by a getter stays valid
+ *    until the object it came from is freed.
+ *  - Every string in a record is NUL-terminated UTF-8 text exactly as
+ *    written in the YAML file; no YAML 1.1 typing is ever applied.
+ */
+#ifndef KB_H
+#define KB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- errors ------------------------------------------------------------ */
+
+enum kb_code {
+	KB_OK = 0,
+	KB_ENOMEM,	/* out of memory */
+	KB_EIO,		/* a file or directory could not be read */
+	KB_ESYNTAX,	/* YAML syntax error (libyaml's problem) */
+	KB_ESTRUCT,	/* YAML that is not records: nesting, no id, duplicate id */
+	KB_ESCHEMA,	/* the schema file is malformed */
+	KB_ELIMIT,	/* a resource limit was hit */
+	KB_EEXPR,	/* a malformed query expression */
+	KB_EMATCH,	/* a regex hit its match or depth limit while matching */
+	KB_EUSAGE,	/* a caller passed something meaningless */
+};
+
+/*
+ * A located error.  `file` is empty when the error has no file (out of
+ * memory); `line` and `col` are 0 when unknown.  For expression errors,
+ * `word` is the index of the offending argument word and `offset`/`span`
+ * the byte range inside it to underline.
+ */
+struct kb_error {
+	enum kb_code code;
+	char file[1024];
+	unsigned line, col;
+	int word;
+	size_t offset, span;
+	char message[1024];
+};
+
+/* ---- the record model -------------------------------------------------- */
+
+/* One scalar value and where it was written. */
+struct kb_value {
+	const char *text;
+	uint32_t len;
+	uint32_t line, col;
+};
+
+/*
+ * One field of a record.  `name` is interned in its KB: two fields of the
+ * same KB with the same name have the same pointer.  `is_list` tells that
+ * the file wrote a sequence (possibly of one element).
+ */
+struct kb_field {
+	const char *name;
+	const struct kb_value *values;
+	uint32_t count;
+	uint32_t line, col;	/* where the key was written */
+	bool is_list;
+};
+
+/*
+ * One record.  `id` and `kind` are also present among `fields`, in file
+ * order.  `index` is the record's position in load order.
+ */
+struct kb_record {
+	const char *id;
+	const char *kind;	/* interned */
+	const char *file;	/* path as given, e.g. "kb/actors.yaml" */
+	uint32_t line, col;	/* where the record's mapping starts */
+	uint32_t nfields;
+	size_t index;
+	const struct kb_field *fields;
+};
+
+/* The field called `name` of `rec`, or NULL.  Linear in the field count. */
+const struct kb_field *kb_record_field(const struct kb_record *rec,
+				       const char *name);
+
+/* ---- the schema ---------------------------------------------------------- */
+
+enum kb_type {
+	KB_TYPE_STRING,	/* one line of text */
+	KB_TYPE_TEXT,	/* any text */
+	KB_TYPE_DATE,	/* ISO 8601 date, year or year-month precision allowed */
+	KB_TYPE_ENUM,
+	KB_TYPE_REF,	/* the id of another record */
+	KB_TYPE_INT,
+	KB_TYPE_URL,
+};
+
+/* The schema name of a type ("string", "date", ...). */
+const char *kb_type_name(enum kb_type t);
+
+struct kb_regex;
+
+struct kb_fieldspec {
+	const char *name;	/* interned in the KB that uses the schema */
+	enum kb_type type;
+	bool list, required, common;
+	const char *const *values;	/* enum values */
+	size_t nvalues;
+	const char *const *to;		/* ref target kinds; none: any kind */
+	size_t nto;
+	const char *pattern;		/* source of the pattern, or NULL */
+	const struct kb_regex *re;	/* the pattern compiled, or NULL */
+	const char *description;	/* or NULL */
+	uint32_t line, col;		/* where the schema declares it */
+};
+
+struct kb_kind {
+	const char *name;	/* interned */
+	const char *plural;	/* or NULL */
+	const char *description;
+	/* the common fields first, then the kind's own, in schema order */
+	const struct kb_fieldspec *fields;
+	size_t nfields;
+};
+
+struct kb;
+
+/* True when the KB has a schema (schema.yaml or --schema). */
+bool kb_has_schema(const struct kb *kb);
+/* The path of the schema file, or NULL. */
+const char *kb_schema_file(const struct kb *kb);
+size_t kb_kind_count(const struct kb *kb);
+const struct kb_kind *kb_kind_at(const struct kb *kb, size_t i);
+/* The kind called `name`, or NULL (also when schema-less). */
+const struct kb_kind *kb_kind_find(const struct kb *kb, const char *name);
+/* The kind whose plural is `plural`, or NULL. */
+const struct kb_kind *kb_kind_by_plural(const struct kb *kb,
+					const char *plural);
+/* The spec of field `name` in `kind`, or NULL. */
+const struct kb_fieldspec *kb_kind_field(const struct kb_kind *kind,
+					 const char *name);
+
+/* ---- opening a KB -------------------------------------------------------- */
+
+/* A file held in memory, for KBs compiled into a program. */
+struct kb_memfile {
+	const char *name;	/* path shown in diagnostics, e.g. "kb/x.yaml" */
+	const char *data;
+	size_t len;
+};
+
+struct kb_open_opts {
+	const char *schema;	/* a schema file that wins over schema.yaml */
+	/* the names shown for files are `display` + their path relative to
+	 * the KB root; NULL shows the path as opened */
+	const char *display;
+};
+
+/*
+ * Load the KB at `path`: a directory (every *.yaml / *.yml below it, in
+ * byte-wise order of relative path, names starting with '.' skipped, the
+ * root's schema.yaml taken as schema) or a single file.  Structural errors
+ * (YAML syntax, a document that is not a record or a list of records, a
+ * nested value, a missing id or kind, a duplicate id, a limit) refuse the
+ * KB: *out is NULL and the first error is in *err.  Schema violations are
+ * not checked here; see kb_validate().
+ */
+int kb_open(struct kb **out, const char *path, const struct kb_open_opts *opts,
+	    struct kb_error *err);
+
+/* The same for files held in memory.  A file called "schema.yaml" (after
+ * any directory prefix common to all names) is the schema. */
+int kb_open_mem(struct kb **out, const struct kb_memfile *files, size_t n,
+		const struct kb_open_opts *opts, struct kb_error *err);
+
+/* Free everything the KB owns, records, strings and schema alike. */
+void kb_free(struct kb *kb);
+
+size_t kb_count(const struct kb *kb);
+const struct kb_record *kb_at(const struct kb *kb, size_t i);
+/* The record with this id, or NULL.  O(1). */
+const struct kb_record *kb_get(const struct kb *kb, const char *id);
+/*
+ * The closest id to `id` by edit distance, or NULL if none is close.
+ */
+const char *kb_suggest_id(const struct kb *kb, const char *id);
+
+/*
+ * Back-links: calls fn(rec, field, value, ud) for every value of a ref
+ * field (or, schema-less, any value) of any record that names `id`, in
+ * load order.
+ */
+void kb_backlinks(const struct kb *kb, const char *id,
+		  void (*fn)(const struct kb_record *rec,
+			     const struct kb_field *field, void *ud),
+		  void *ud);
+
+/* Interned field name, or NULL when no record or schema uses it. */
+const char *kb_name(const struct kb *kb, const char *name);
+
+/* ---- validation --------------------------------------------------------- */
+
+struct kb_diag {
+	const char *file;
+	uint32_t line, col;
+	const char *id;		/* the record concerned, or NULL */
+	const char *message;
+};
+
+/*
+ * Check every record against the schema: unknown kinds, unknown fields
+ * (with a suggestion), required fields, types (string, text, date, enum,
+ * int, url, pattern), id format, refs that resolve to the declared kinds.
+ * Calls fn once per problem, in load order of the records, and returns the
+ * number of problems.  Without a schema only structure is checked (which
+ * kb_open already did), so the count is 0.
+ */
+size_t kb_validate(const struct kb *kb,
+		   void (*fn)(const struct kb_diag *d, void *ud), void *ud);
+
+/* ---- dates ------------------------------------------------------------- */
+
+/* A date as a closed period of days (days since 1970-01-01). */
+struct kb_period {
+	int32_t first, last;
+};
+
+/* Parse "YYYY", "YYYY-MM" or "YYYY-MM-DD"; false when invalid. */
+bool kb_date_parse(const char *s, size_t len, struct kb_period *p);
+/* Format a day number as YYYY-MM-DD into buf (11 bytes). */
+void kb_date_format(int32_t day, char buf[11]);
+
+/* ---- queries ----------------------------------------------------------- */
+
+enum {
+	KB_Q_ICASE = 1 << 0,	/* -i: case-insensitive = and ~ on text */
+	KB_Q_FIXED = 1 << 1,	/* -F: ~ is a literal substring */
+};
+
+struct kb_query;
+
+/*
+ * Compile the expression made of argv-style `words` (each shell word one
+ * token) for records of the kinds in `kinds` (NULL: every kind) of `kb`.
+ * Field names are checked against the schema.  An empty expression matches
+ * every record.  `as_of` (or NULL) keeps only records in force on that
+ * date.  On error, err->word/offset/span locate the offending token.
+ */
+int kb_query_compile(struct kb_query **out, const struct kb *kb,
+		     const char *const *words, size_t nwords,
+		     const struct kb_kind *const *kinds, size_t nkinds,
+		     unsigned flags, const char *as_of, struct kb_error *err);
+
+/*
+ * 1 if rec matches, 0 if not, or -KB_EMATCH when a regex hit its limit
+ * (err then says where).
+ */
+int kb_query_match(const struct kb_query *q, const struct kb_record *rec,
+		   struct kb_error *err);
+
+void kb_query_free(struct kb_query *q);
+
+/* A compiled regex, honouring KB_Q_ICASE and KB_Q_FIXED. */
+int kb_regex_compile(struct kb_regex **out, const char *pattern, size_t len,
+		     unsigned flags, struct kb_error *err);
+/* 1 match, 0 no match, -KB_EMATCH limit hit. */
+int kb_regex_match(const struct kb_regex *re, const char *s, size_t len);
+/* Like kb_regex_match, also returns the first match's byte range. */
+int kb_regex_search(const struct kb_regex *re, const char *s, size_t len,
+		    size_t *start, size_t *end);
+void kb_regex_free(struct kb_regex *re);
+
+/*
+ * Resolve a path "a.b.c" from rec, following refs: calls fn for every
+ * value reached, stopping early when fn returns non-zero (returned).
+ * Returns -KB_EEXPR with err filled when a step is not a known field.
+ */
+int kb_path_walk(const struct kb *kb, const struct kb_record *rec,
+		 const char *path,
+		 int (*fn)(const struct kb_record *owner,
+			   const struct kb_field *field,
+			   const struct kb_value *v, void *ud),
+		 void *ud);
+
+/* Edit-distance suggestion among `cands` for `word`, or NULL. */
+const char *kb_suggest(const char *word, const char *const *cands, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,845 @@
+/*
+ * query.c - the expression language of kbq-query(7): parsed once from
+ * argv words into a tree, field names checked against the schema, literals
+ * typed (dates, ints) and regexes compiled up front; then matched per
+ * record with no allocation.
+ */
+#include "kb-int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum op { OP_EQ, OP_NE, OP_RE, OP_NRE, OP_LT, OP_LE, OP_GT, OP_GE };
+enum ntype { N_AND, N_OR, N_NOT, N_CMP, N_ANY, N_HAS, N_TRUE };
+
+struct term {
+	const char **path;	/* interned where the KB knows the name */
+	size_t npath;
+	enum op op;
+	const char *lit;
+	size_t litlen;
+	struct kb_regex *re;	/* ~, and = under -i */
+	struct kb_period date;
+	bool date_ok;
+	long long ival;
+	bool int_ok;
+	int word;
+};
+
+struct node {
+	enum ntype type;
+	struct node *a, *b;
+	struct term t;
+};
+
+struct kb_query {
+	const struct kb *kb;
+	struct node *root;
+	unsigned flags;
+	bool as_of;
+	struct kb_period asof;
+	const char *n_since, *n_date, *n_until, *n_end;
+	/* everything allocated, for kb_query_free */
+	void **owned;
+	size_t nowned, capowned;
+	struct kb_regex **res;
+	size_t nres, capres;
+};
+
+struct parser {
+	struct kb_query *q;
+	const char *const *w;
+	size_t n, pos;
+	const struct kb_kind *const *kinds;
+	size_t nkinds;
+	struct kb_error *err;
+	int depth;
+};
+
+static void *own(struct kb_query *q, size_t size)
+{
+	void *p;
+
+	if (q->nowned == q->capowned) {
+		size_t cap = q->capowned ? q->capowned * 2 : 16;
+		void **o = realloc(q->owned, cap * sizeof(*o));
+		if (!o)
+			return NULL;
+		q->owned = o;
+		q->capowned = cap;
+	}
+	if (!(p = calloc(1, size)))
+		return NULL;
+	q->owned[q->nowned++] = p;
+	return p;
+}
+
+static int keep_re(struct kb_query *q, struct kb_regex *re)
+{
+	if (q->nres == q->capres) {
+		size_t cap = q->capres ? q->capres * 2 : 8;
+		struct kb_regex **r = realloc(q->res, cap * sizeof(*r));
+		if (!r)
+			return -1;
+		q->res = r;
+		q->capres = cap;
+	}
+	q->res[q->nres++] = re;
+	return 0;
+}
+
+static int perr(struct parser *p, int word, size_t off, size_t span,
+		enum kb_code code, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+static int perr(struct parser *p, int word, size_t off, size_t span,
+		enum kb_code code, const char *fmt, ...)
+{
+	va_list ap;
+
+	kb_err(p->err, code, NULL, 0, 0, "%s", "");
+	if (p->err) {
+		va_start(ap, fmt);
+		vsnprintf(p->err->message, sizeof(p->err->message), fmt, ap);
+		va_end(ap);
+		p->err->word = word;
+		p->err->offset = off;
+		p->err->span = span ? span : 1;
+	}
+	return code;
+}
+
+static int oom(struct parser *p)
+{
+	return kb_err(p->err, KB_ENOMEM, NULL, 0, 0, "out of memory");
+}
+
+static bool is_kw(const char *w, const char *kw)
+{
+	return !strcmp(w, kw);
+}
+
+static const char *peek(struct parser *p)
+{
+	return p->pos < p->n ? p->w[p->pos] : NULL;
+}
+
+/* ---- field names ------------------------------------------------------- */
+
+static bool kinds_contains(const struct kb_kind *const *ks, size_t n,
+			   const struct kb_kind *k)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (ks[i] == k)
+			return true;
+	return false;
+}
+
+/*
+ * Check path step `name` against the candidate kinds; on success the next
+ * step's candidates (the ref targets) replace them.  Returns the specs found
+ * through *types (a bitmask of enum kb_type seen).
+ */
+static int check_step(struct parser *p, const char *name, bool last,
+		      const struct kb_kind **cand, size_t *ncand, unsigned *types,
+		      int word, size_t off, size_t span)
+{
+	const struct kb *kb = p->q->kb;
+	const struct kb_kind *next[256];
+	const char *names[1024];
+	size_t nnext = 0, i, j, t, nn = 0;
+	bool found = false, any_ref = false;
+
+	*types = 0;
+	if (!strcmp(name, "id") || !strcmp(name, "kind")) {
+		if (!last)
+			return perr(p, word, off, span, KB_EEXPR,
+				    "field '%s' is not a ref: it cannot be followed",
+				    name);
+		*types = 1u << KB_TYPE_STRING;
+		return 0;
+	}
+	for (i = 0; i < *ncand; i++) {
+		const struct kb_fieldspec *f = kb_kind_field(cand[i], name);
+		if (!f)
+			continue;
+		found = true;
+		*types |= 1u << f->type;
+		if (f->type != KB_TYPE_REF)
+			continue;
+		any_ref = true;
+		if (!f->nto) {
+			for (j = 0; j < kb_kind_count(kb) && nnext < 256; j++)
+				if (!kinds_contains(next, nnext, kb_kind_at(kb, j)))
+					next[nnext++] = kb_kind_at(kb, j);
+			continue;
+		}
+		for (t = 0; t < f->nto; t++) {
+			const struct kb_kind *k = kb_kind_find(kb, f->to[t]);
+			if (k && nnext < 256 && !kinds_contains(next, nnext, k))
+				next[nnext++] = k;
+		}
+	}
+	if (!found) {
+		for (i = 0; i < *ncand; i++)
+			for (j = 0; j < cand[i]->nfields && nn < 1022; j++)
+				names[nn++] = cand[i]->fields[j].name;
+		names[nn++] = "id";
+		names[nn++] = "kind";
+		{
+			const char *sug = kb_suggest(name, names, nn);
+			return perr(p, word, off, span, KB_EEXPR,
+				    "unknown field '%s'%s%s%s", name,
+				    sug ? " (did you mean '" : "", sug ? sug : "",
+				    sug ? "'?)" : "");
+		}
+	}
+	if (!last) {
+		if (!any_ref)
+			return perr(p, word, off, span, KB_EEXPR,
+				    "field '%s' is not a ref: it cannot be followed",
+				    name);
+		memcpy(cand, next, nnext * sizeof(*next));
+		*ncand = nnext;
+	}
+	return 0;
+}
+
+/* Split the path at `s` (length len) into interned steps, checking them. */
+static int parse_path(struct parser *p, struct term *t, const char *s,
+		      size_t len, int word, unsigned *types)
+{
+	const struct kb *kb = p->q->kb;
+	const struct kb_kind *cand[256];
+	size_t ncand = 0, i, start = 0, n = 1;
+
+	for (i = 0; i < len; i++)
+		n += s[i] == '.';
+	if (n > KB_MAX_PATH)
+		return perr(p, word, 0, len, KB_ELIMIT,
+			    "path of %zu steps is over the limit of %d", n,
+			    KB_MAX_PATH);
+	if (!(t->path = own(p->q, n * sizeof(*t->path))))
+		return oom(p);
+	if (kb_has_schema(kb)) {
+		if (p->kinds)
+			for (i = 0; i < p->nkinds && ncand < 256; i++)
+				cand[ncand++] = p->kinds[i];
+		else
+			for (i = 0; i < kb_kind_count(kb) && ncand < 256; i++)
+				cand[ncand++] = kb_kind_at(kb, i);
+	}
+	*types = 0;
+	for (i = 0; i <= len; i++) {
+		if (i < len && s[i] != '.')
+			continue;
+		if (i == start)
+			return perr(p, word, start, 1, KB_EEXPR,
+				    "empty field name in path");
+		{
+			char *name = own(p->q, i - start + 1);
+			const char *in;
+			int rc;
+
+			if (!name)
+				return oom(p);
+			memcpy(name, s + start, i - start);
+			in = kb_name(kb, name);
+			t->path[t->npath++] = in ? in : name;
+			if (kb_has_schema(kb) &&
+			    (rc = check_step(p, name, i == len, cand, &ncand, types,
+					     word, start, i - start)))
+				return rc;
+		}
+		start = i + 1;
+	}
+	if (!kb_has_schema(kb))
+		*types = 1u << KB_TYPE_TEXT;
+	return 0;
+}
+
+/* ---- terms --------------------------------------------------------------- */
+
+static bool path_char(char c)
+{
+	return c && !strchr("=!~<>?", c);
+}
+
+static int compile_re(struct parser *p, struct term *t, const char *s,
+		      size_t len, unsigned flags, int word, size_t off)
+{
+	struct kb_error e;
+
+	if (kb_regex_compile(&t->re, s, len, flags, &e)) {
+		if (e.code == KB_ENOMEM)
+			return oom(p);
+		return perr(p, word, off + e.offset, 1, KB_EEXPR,
+			    "bad regex: %s at offset %zu", e.message, e.offset);
+	}
+	if (keep_re(p->q, t->re) < 0) {
+		kb_regex_free(t->re);
+		t->re = NULL;
+		return oom(p);
+	}
+	return 0;
+}
+
+static int term(struct parser *p, struct node **out)
+{
+	const char *w = p->w[p->pos];
+	int word = (int)p->pos;
+	size_t len = strlen(w), i = 0, oplen;
+	unsigned types;
+	struct node *nd;
+	struct term *t;
+	int rc;
+
+	if (!(nd = own(p->q, sizeof(*nd))))
+		return oom(p);
+	t = &nd->t;
+	t->word = word;
+	if (w[0] == '~') {	/* ~REGEX: any field but kind */
+		nd->type = N_ANY;
+		t->op = OP_RE;
+		t->lit = w + 1;
+		t->litlen = len - 1;
+		if ((rc = compile_re(p, t, w + 1, len - 1, p->q->flags, word, 1)))
+			return rc;
+		p->pos++;
+		*out = nd;
+		return 0;
+	}
+	while (path_char(w[i]))
+		i++;
+	if (i == 0) {
+		return perr(p, word, 0, 1, KB_EEXPR,
+			    "missing field name before '%c'%s", w[0],
+			    p->pos > 0 ? " (a term is one shell word: "
+			    "write 'name=value', not 'name = value')" : "");
+	}
+	if (w[i] == '?' && w[i + 1] == '\0') {
+		nd->type = N_HAS;
+		if ((rc = parse_path(p, t, w, i, word, &types)))
+			return rc;
+		p->pos++;
+		*out = nd;
+		return 0;
+	}
+	if (!w[i]) {
+		const char *nx = p->pos + 1 < p->n ? p->w[p->pos + 1] : NULL;
+		bool split = nx && strchr("=!~<>", nx[0]);
+		return perr(p, word, 0, len, KB_EEXPR,
+			    "'%s' is not a term (FIELD=VALUE, FIELD~REGEX, "
+			    "FIELD?, ~REGEX)%s", w,
+			    split ? "; a term is one shell word: write "
+			    "'name=value', not 'name = value'" : "");
+	}
+	if (!strncmp(w + i, "!=", 2)) {
+		t->op = OP_NE; oplen = 2;
+	} else if (!strncmp(w + i, "!~", 2)) {
+		t->op = OP_NRE; oplen = 2;
+	} else if (!strncmp(w + i, "<=", 2)) {
+		t->op = OP_LE; oplen = 2;
+	} else if (!strncmp(w + i, ">=", 2)) {
+		t->op = OP_GE; oplen = 2;
+	} else if (w[i] == '=') {
+		t->op = OP_EQ; oplen = 1;
+	} else if (w[i] == '~') {
+		t->op = OP_RE; oplen = 1;
+	} else if (w[i] == '<') {
+		t->op = OP_LT; oplen = 1;
+	} else if (w[i] == '>') {
+		t->op = OP_GT; oplen = 1;
+	} else {
+		return perr(p, word, i, 1, KB_EEXPR,
+			    "unknown operator '%c' (use =, !=, ~, !~, <, <=, >, "
+			    ">=, or FIELD? alone)", w[i]);
+	}
+	nd->type = N_CMP;
+	if ((rc = parse_path(p, t, w, i, word, &types)))
+		return rc;
+	t->lit = w + i + oplen;
+	t->litlen = len - i - oplen;
+	t->date_ok = kb_date_parse(t->lit, t->litlen, &t->date);
+	t->int_ok = kb_int_parse(t->lit, t->litlen, &t->ival);
+	/* A literal that fits none of the types the field has is an error. */
+	if (t->op != OP_RE && t->op != OP_NRE) {
+		if (types == 1u << KB_TYPE_DATE && !t->date_ok)
+			return perr(p, word, i + oplen, t->litlen ? t->litlen : 1,
+				    KB_EEXPR,
+				    "bad date '%s' (YYYY, YYYY-MM or YYYY-MM-DD, "
+				    "a day that exists)", t->lit);
+		if (types == 1u << KB_TYPE_INT && !t->int_ok)
+			return perr(p, word, i + oplen, t->litlen ? t->litlen : 1,
+				    KB_EEXPR, "bad integer '%s'", t->lit);
+	}
+	if (t->op == OP_RE || t->op == OP_NRE) {
+		if ((rc = compile_re(p, t, t->lit, t->litlen, p->q->flags, word,
+				     i + oplen)))
+			return rc;
+	} else if ((t->op == OP_EQ || t->op == OP_NE) &&
+		   (p->q->flags & KB_Q_ICASE)) {
+		if ((rc = compile_re(p, t, t->lit, t->litlen,
+				     KB_Q_ICASE | KB_Q_FIXED | KB_RE_WHOLE, word,
+				     i + oplen)))
+			return rc;
+	}
+	p->pos++;
+	*out = nd;
+	return 0;
+}
+
+/* ---- the grammar ----------------------------------------------------------- */
+
+static int expr_or(struct parser *p, struct node **out);
+
+static int unary(struct parser *p, struct node **out)
+{
+	const char *w = peek(p);
+	struct node *nd;
+	int rc, open;
+
+	if (!w)
+		return perr(p, (int)(p->n ? p->n - 1 : 0),
+			    p->n ? strlen(p->w[p->n - 1]) : 0, 1, KB_EEXPR,
+			    "expression ends where a term was expected");
+	if (++p->depth > KB_MAX_PARENS)
+		return perr(p, (int)p->pos, 0, 1, KB_ELIMIT,
+			    "expression nests deeper than %d levels",
+			    KB_MAX_PARENS);
+	if (is_kw(w, "not")) {
+		p->pos++;
+		if (!(nd = own(p->q, sizeof(*nd))))
+			return oom(p);
+		nd->type = N_NOT;
+		if ((rc = unary(p, &nd->a)))
+			return rc;
+		*out = nd;
+	} else if (is_kw(w, "(")) {
+		open = (int)p->pos++;
+		if ((rc = expr_or(p, out)))
+			return rc;
+		if (!peek(p) || !is_kw(peek(p), ")"))
+			return perr(p, open, 0, 1, KB_EEXPR,
+				    "'(' is never closed");
+		p->pos++;
+	} else if (is_kw(w, ")") || is_kw(w, "and") || is_kw(w, "or")) {
+		return perr(p, (int)p->pos, 0, strlen(w), KB_EEXPR,
+			    "unexpected '%s' where a term was expected", w);
+	} else if (!*w) {
+		return perr(p, (int)p->pos, 0, 1, KB_EEXPR,
+			    "empty word where a term was expected");
+	} else if ((rc = term(p, out))) {
+		return rc;
+	}
+	p->depth--;
+	return 0;
+}
+
+static int expr_and(struct parser *p, struct node **out)
+{
+	struct node *left, *nd;
+	const char *w;
+	int rc;
+
+	if ((rc = unary(p, &left)))
+		return rc;
+	while ((w = peek(p)) && !is_kw(w, "or") && !is_kw(w, ")")) {
+		if (is_kw(w, "and"))
+			p->pos++;
+		if (!(nd = own(p->q, sizeof(*nd))))
+			return oom(p);
+		nd->type = N_AND;
+		nd->a = left;
+		if ((rc = unary(p, &nd->b)))
+			return rc;
+		left = nd;
+	}
+	*out = left;
+	return 0;
+}
+
+static int expr_or(struct parser *p, struct node **out)
+{
+	struct node *left, *nd;
+	int rc;
+
+	if ((rc = expr_and(p, &left)))
+		return rc;
+	while (peek(p) && is_kw(peek(p), "or")) {
+		p->pos++;
+		if (!(nd = own(p->q, sizeof(*nd))))
+			return oom(p);
+		nd->type = N_OR;
+		nd->a = left;
+		if ((rc = expr_and(p, &nd->b)))
+			return rc;
+		left = nd;
+	}
+	*out = left;
+	return 0;
+}
+
+int kb_query_compile(struct kb_query **out, const struct kb *kb,
+		     const char *const *words, size_t nwords,
+		     const struct kb_kind *const *kinds, size_t nkinds,
+		     unsigned flags, const char *as_of, struct kb_error *err)
+{
+	struct kb_query *q;
+	struct parser p;
+	size_t i;
+	int rc = 0;
+
+	*out = NULL;
+	if (!(q = calloc(1, sizeof(*q))))
+		return kb_err(err, KB_ENOMEM, NULL, 0, 0, "out of memory");
+	q->kb = kb;
+	q->flags = flags & (KB_Q_ICASE | KB_Q_FIXED);
+	q->n_since = kb_name(kb, "since");
+	q->n_date = kb_name(kb, "date");
+	q->n_until = kb_name(kb, "until");
+	q->n_end = kb_name(kb, "end");
+	memset(&p, 0, sizeof(p));
+	p.q = q;
+	p.w = words;
+	p.n = nwords;
+	p.kinds = kinds;
+	p.nkinds = nkinds;
+	p.err = err;
+	if (as_of) {
+		q->as_of = true;
+		if (!kb_date_parse(as_of, strlen(as_of), &q->asof)) {
+			rc = kb_err(err, KB_EEXPR, NULL, 0, 0,
+				    "bad date '%s' for --as-of (YYYY, YYYY-MM or "
+				    "YYYY-MM-DD)", as_of);
+			goto fail;
+		}
+	}
+	if (nwords > KB_MAX_WORDS) {
+		rc = perr(&p, KB_MAX_WORDS, 0, 1, KB_ELIMIT,
+			  "expression of %zu words is over the limit of %d",
+			  nwords, KB_MAX_WORDS);
+		goto fail;
+	}
+	for (i = 0; i < nwords; i++)
+		if (strlen(words[i]) > KB_MAX_WORD) {
+			rc = perr(&p, (int)i, 0, 1, KB_ELIMIT,
+				  "expression word of %zu bytes is over the limit "
+				  "of %zu", strlen(words[i]), KB_MAX_WORD);
+			goto fail;
+		}
+	if (!nwords) {
+		if (!(q->root = own(q, sizeof(*q->root)))) {
+			rc = oom(&p);
+			goto fail;
+		}
+		q->root->type = N_TRUE;
+	} else {
+		if ((rc = expr_or(&p, &q->root)))
+			goto fail;
+		if (p.pos < nwords) {
+			rc = perr(&p, (int)p.pos, 0, strlen(words[p.pos]), KB_EEXPR,
+				  "unexpected '%s'%s", words[p.pos],
+				  is_kw(words[p.pos], ")") ? " (no '(' to close)" : "");
+			goto fail;
+		}
+	}
+	*out = q;
+	return 0;
+fail:
+	kb_query_free(q);
+	return rc;
+}
+
+void kb_query_free(struct kb_query *q)
+{
+	size_t i;
+
+	if (!q)
+		return;
+	for (i = 0; i < q->nres; i++)
+		kb_regex_free(q->res[i]);
+	for (i = 0; i < q->nowned; i++)
+		free(q->owned[i]);
+	free(q->res);
+	free(q->owned);
+	free(q);
+}
+
+/* ---- matching ---------------------------------------------------------- */
+
+static const struct kb_field *field_of(const struct kb_record *r,
+				       const char *name)
+{
+	uint32_t i;
+
+	for (i = 0; i < r->nfields; i++)
+		if (r->fields[i].name == name)
+			return &r->fields[i];
+	return NULL;
+}
+
+static enum kb_type type_of(const struct kb *kb, const struct kb_record *r,
+			    const char *name)
+{
+	const struct kb_fieldspec *f;
+
+	if (!kb->schema)
+		return KB_TYPE_TEXT;
+	f = kb_kind_field(kb_kind_find(kb, r->kind), name);
+	return f ? f->type : KB_TYPE_TEXT;
+}
+
+static int cmpbytes(const struct kb_value *v, const struct term *t)
+{
+	size_t n = v->len < t->litlen ? v->len : t->litlen;
+	int c = memcmp(v->text, t->lit, n);
+
+	if (c)
+		return c;
+	return v->len < t->litlen ? -1 : v->len > t->litlen;
+}
+
+/* The positive form of a comparison on one value: 1, 0 or -KB_EMATCH. */
+static int test_value(const struct kb_query *q, const struct term *t,
+		      enum kb_type type, const struct kb_value *v)
+{
+	struct kb_period s;
+	long long n;
+	int c;
+
+	if (type == KB_TYPE_DATE) {
+		if (!kb_date_parse(v->text, v->len, &s))
+			return 0;
+		switch (t->op) {
+		case OP_EQ: case OP_NE:
+			return t->date_ok && s.first <= t->date.last &&
+			       s.last >= t->date.first;
+		case OP_RE: case OP_NRE:
+			return kb_regex_match(t->re, v->text, v->len);
+		case OP_LT: return t->date_ok && s.first < t->date.first;
+		case OP_LE: return t->date_ok && s.first <= t->date.last;
+		case OP_GT: return t->date_ok && s.last > t->date.last;
+		case OP_GE: return t->date_ok && s.last >= t->date.first;
+		}
+		return 0;
+	}
+	if (type == KB_TYPE_INT) {
+		if (!kb_int_parse(v->text, v->len, &n))
+			return 0;
+		switch (t->op) {
+		case OP_EQ: case OP_NE: return t->int_ok && n == t->ival;
+		case OP_RE: case OP_NRE:
+			return kb_regex_match(t->re, v->text, v->len);
+		case OP_LT: return t->int_ok && n < t->ival;
+		case OP_LE: return t->int_ok && n <= t->ival;
+		case OP_GT: return t->int_ok && n > t->ival;
+		case OP_GE: return t->int_ok && n >= t->ival;
+		}
+		return 0;
+	}
+	switch (t->op) {
+	case OP_EQ: case OP_NE:
+		if (t->re)
+			return kb_regex_match(t->re, v->text, v->len);
+		return v->len == t->litlen && !memcmp(v->text, t->lit, v->len);
+	case OP_RE: case OP_NRE:
+		return kb_regex_match(t->re, v->text, v->len);
+	case OP_LT: c = cmpbytes(v, t); return c < 0;
+	case OP_LE: c = cmpbytes(v, t); return c <= 0;
+	case OP_GT: c = cmpbytes(v, t); return c > 0;
+	case OP_GE: c = cmpbytes(v, t); return c >= 0;
+	}
+	return 0;
+}
+
+/* Does any value reached through t->path from r satisfy the test?  With
+ * `presence`, any value at all will do. */
+static int walk(const struct kb_query *q, const struct term *t,
+		const struct kb_record *r, size_t step, bool presence)
+{
+	const struct kb_field *f = field_of(r, t->path[step]);
+	enum kb_type type;
+	uint32_t i;
+	int rc;
+
+	if (!f)
+		return 0;
+	if (step + 1 < t->npath) {
+		for (i = 0; i < f->count; i++) {
+			const struct kb_record *next = kb_get(q->kb, f->values[i].text);
+			if (next && (rc = walk(q, t, next, step + 1, presence)))
+				return rc;
+		}
+		return 0;
+	}
+	if (presence)
+		return f->count > 0;
+	type = type_of(q->kb, r, f->name);
+	for (i = 0; i < f->count; i++)
+		if ((rc = test_value(q, t, type, &f->values[i])))
+			return rc;
+	return 0;
+}
+
+static int any_field(const struct kb_query *q, const struct term *t,
+		     const struct kb_record *r)
+{
+	uint32_t i, j;
+	int rc;
+
+	for (i = 0; i < r->nfields; i++) {
+		if (r->fields[i].name == q->kb->kind_name)
+			continue;
+		for (j = 0; j < r->fields[i].count; j++) {
+			const struct kb_value *v = &r->fields[i].values[j];
+			if ((rc = kb_regex_match(t->re, v->text, v->len)))
+				return rc;
+		}
+	}
+	return 0;
+}
+
+static int eval(const struct kb_query *q, const struct node *n,
+		const struct kb_record *r)
+{
+	int a;
+
+	switch (n->type) {
+	case N_TRUE:
+		return 1;
+	case N_AND:
+		if ((a = eval(q, n->a, r)) <= 0)
+			return a;
+		return eval(q, n->b, r);
+	case N_OR:
+		if ((a = eval(q, n->a, r)) != 0)
+			return a;
+		return eval(q, n->b, r);
+	case N_NOT:
+		a = eval(q, n->a, r);
+		return a < 0 ? a : !a;
+	case N_HAS:
+		return walk(q, &n->t, r, 0, true);
+	case N_ANY:
+		return any_field(q, &n->t, r);
+	case N_CMP:
+		a = walk(q, &n->t, r, 0, false);
+		if (a < 0)
+			return a;
+		return n->t.op == OP_NE || n->t.op == OP_NRE ? !a : a;
+	}
+	return 0;
+}
+
+/* First valid date of field `a`, else of field `b`; false when neither. */
+static int bound(const struct kb_record *r, const char *a, const char *b,
+		 struct kb_period *p)
+{
+	const struct kb_field *f = a ? field_of(r, a) : NULL;
+
+	if (!f && b)
+		f = field_of(r, b);
+	if (!f)
+		return 0;
+	return kb_date_parse(f->values[0].text, f->values[0].len, p) ? 1 : -1;
+}
+
+static bool in_force(const struct kb_query *q, const struct kb_record *r)
+{
+	struct kb_period s;
+	int rc;
+
+	rc = bound(r, q->n_since, q->n_date, &s);
+	/* an undated start cannot be placed: not in force */
+	if (rc < 0 || (rc > 0 && s.first > q->asof.last))
+		return false;
+	rc = bound(r, q->n_until, q->n_end, &s);
+	if (rc < 0 || (rc > 0 && s.last < q->asof.first))
+		return false;
+	return true;
+}
+
+int kb_query_match(const struct kb_query *q, const struct kb_record *rec,
+		   struct kb_error *err)
+{
+	int rc;
+
+	if (q->as_of && !in_force(q, rec))
+		return 0;
+	rc = eval(q, q->root, rec);
+	if (rc < 0)
+		kb_err(err, KB_EMATCH, rec->file, rec->line, rec->col,
+		       "regex hit its match limit on record '%s' (simplify the "
+		       "pattern)", rec->id);
+	return rc;
+}
+
+/* ---- paths for output ---------------------------------------------------- */
+
+struct pw {
+	const struct kb *kb;
+	const char *const *steps;
+	size_t n;
+	int (*fn)(const struct kb_record *, const struct kb_field *,
+		  const struct kb_value *, void *);
+	void *ud;
+};
+
+static int pwalk(struct pw *w, const struct kb_record *r, size_t step)
+{
+	const struct kb_field *f = kb_record_field(r, w->steps[step]);
+	uint32_t i;
+	int rc;
+
+	if (!f)
+		return 0;
+	for (i = 0; i < f->count; i++) {
+		if (step + 1 == w->n) {
+			if ((rc = w->fn(r, f, &f->values[i], w->ud)))
+				return rc;
+		} else {
+			const struct kb_record *next = kb_get(w->kb, f->values[i].text);
+			if (next && (rc = pwalk(w, next, step + 1)))
+				return rc;
+		}
+	}
+	return 0;
+}
+
+int kb_path_walk(const struct kb *kb, const struct kb_record *rec,
+		 const char *path,
+		 int (*fn)(const struct kb_record *owner,
+			   const struct kb_field *field,
+			   const struct kb_value *v, void *ud),
+		 void *ud)
+{
+	const char *steps[KB_MAX_PATH];
+	char buf[4096];
+	size_t n = 0, len = strlen(path);
+	struct pw w;
+	char *s;
+
+	if (len >= sizeof(buf))
+		return -KB_EEXPR;
+	memcpy(buf, path, len + 1);
+	for (s = buf; n < KB_MAX_PATH; n++) {
+		char *dot = strchr(s, '.');
+		steps[n] = s;
+		if (!dot) {
+			n++;
+			break;
+		}
+		*dot = '\0';
+		s = dot + 1;
+	}
+	w.kb = kb;
+	w.steps = steps;
+	w.n = n;
+	w.fn = fn;
+	w.ud = ud;
+	return pwalk(&w, rec, 0);
+}

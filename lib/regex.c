@@ -1,0 +1,95 @@
+/* regex.c - PCRE2 behind kb_regex: UTF-8, JIT when it works, bounded. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "kb-int.h"
+
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Large enough for any honest pattern, small enough that (a+)+$ on a long
+ * subject gives up in well under a second. */
+#define MATCH_LIMIT 10000000u
+#define DEPTH_LIMIT 10000u
+
+struct kb_regex {
+	pcre2_code *code;
+	pcre2_match_data *md;
+	pcre2_match_context *mc;
+};
+
+int kb_regex_compile(struct kb_regex **out, const char *pattern, size_t len,
+		     unsigned flags, struct kb_error *err)
+{
+	uint32_t opts = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF;
+	struct kb_regex *re;
+	PCRE2_SIZE off;
+	int code;
+
+	*out = NULL;
+	if (flags & KB_Q_ICASE)
+		opts |= PCRE2_CASELESS;
+	if (flags & KB_Q_FIXED)
+		opts |= PCRE2_LITERAL;
+	if (flags & KB_RE_WHOLE)
+		opts |= PCRE2_ANCHORED | PCRE2_ENDANCHORED;
+	if (!(re = calloc(1, sizeof(*re))))
+		return kb_err(err, KB_ENOMEM, NULL, 0, 0, "out of memory");
+	re->code = pcre2_compile((PCRE2_SPTR)pattern, len, opts, &code, &off, NULL);
+	if (!re->code) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(code, msg, sizeof(msg));
+		free(re);
+		kb_err(err, KB_EEXPR, NULL, 0, 0, "%s", (const char *)msg);
+		if (err) {
+			err->offset = off;
+			err->span = 1;
+		}
+		return KB_EEXPR;
+	}
+	/* JIT is an optimisation: when it is unavailable, interpret. */
+	(void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+	re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
+	re->mc = pcre2_match_context_create(NULL);
+	if (!re->md || !re->mc) {
+		kb_regex_free(re);
+		return kb_err(err, KB_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	pcre2_set_match_limit(re->mc, MATCH_LIMIT);
+	pcre2_set_depth_limit(re->mc, DEPTH_LIMIT);
+	*out = re;
+	return 0;
+}
+
+int kb_regex_search(const struct kb_regex *re, const char *s, size_t len,
+		    size_t *start, size_t *end)
+{
+	int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, 0, 0, re->md, re->mc);
+
+	if (rc >= 0) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(re->md);
+		if (start)
+			*start = ov[0];
+		if (end)
+			*end = ov[1];
+		return 1;
+	}
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	/* match limit, depth limit, heap limit: never a silent "no" */
+	return -KB_EMATCH;
+}
+
+int kb_regex_match(const struct kb_regex *re, const char *s, size_t len)
+{
+	return kb_regex_search(re, s, len, NULL, NULL);
+}
+
+void kb_regex_free(struct kb_regex *re)
+{
+	if (!re)
+		return;
+	pcre2_match_data_free(re->md);
+	pcre2_match_context_free(re->mc);
+	pcre2_code_free(re->code);
+	free(re);
+}

@@ -1,0 +1,528 @@
+/*
+ * schema.c - reading schema.yaml: the common fields and the kinds, each
+ * with its plural, description and field specs.  Nothing about any
+ * particular kind is known here; the schema says it all.
+ *
+ * The schema is small and nested, so it is read with libyaml's document
+ * API rather than the event loop the records use.
+ */
+#include "kb-int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+struct sp {
+	struct kb *kb;
+	struct kb_schema *s;
+	const char *file;
+	yaml_document_t doc;
+	struct kb_error *err;
+};
+
+static const char *const type_names[] = {
+	[KB_TYPE_STRING] = "string", [KB_TYPE_TEXT] = "text",
+	[KB_TYPE_DATE] = "date",     [KB_TYPE_ENUM] = "enum",
+	[KB_TYPE_REF] = "ref",	     [KB_TYPE_INT] = "int",
+	[KB_TYPE_URL] = "url",
+};
+
+const char *kb_type_name(enum kb_type t)
+{
+	return (size_t)t < sizeof(type_names) / sizeof(*type_names) ?
+		       type_names[t] : "?";
+}
+
+static int node_err(struct sp *sp, const yaml_node_t *n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int node_err(struct sp *sp, const yaml_node_t *n, const char *fmt, ...)
+{
+	char msg[800];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return kb_err(sp->err, KB_ESCHEMA, sp->file,
+		      n ? (unsigned)n->start_mark.line + 1 : 0,
+		      n ? (unsigned)n->start_mark.column + 1 : 0, "%s", msg);
+}
+
+static const char *str(struct sp *sp, const yaml_node_t *n)
+{
+	return kb_arena_strndup(&sp->kb->arena, (const char *)n->data.scalar.value,
+				n->data.scalar.length);
+}
+
+static bool scalar_is(const yaml_node_t *n, const char *s)
+{
+	return n->type == YAML_SCALAR_NODE && n->data.scalar.length == strlen(s) &&
+	       !memcmp(n->data.scalar.value, s, n->data.scalar.length);
+}
+
+static yaml_node_t *node(struct sp *sp, int i)
+{
+	return yaml_document_get_node(&sp->doc, i);
+}
+
+static int want(struct sp *sp, const yaml_node_t *n, yaml_node_type_t t,
+		const char *what)
+{
+	static const char *const names[] = { "nothing", "a scalar", "a list",
+					     "a mapping" };
+	if (n->type != t)
+		return node_err(sp, n, "%s must be %s", what, names[t]);
+	return 0;
+}
+
+static int boolean(struct sp *sp, const yaml_node_t *n, const char *what,
+		   bool *out)
+{
+	if (scalar_is(n, "true"))
+		*out = true;
+	else if (scalar_is(n, "false"))
+		*out = false;
+	else
+		return node_err(sp, n, "%s must be true or false", what);
+	return 0;
+}
+
+/* A list of scalars (or one scalar) as an arena array of strings. */
+static int strings(struct sp *sp, const yaml_node_t *n, const char *what,
+		   const char *const **out, size_t *nout)
+{
+	const char **v;
+	size_t count, i;
+
+	if (n->type == YAML_SCALAR_NODE) {
+		v = kb_arena_alloc(&sp->kb->arena, sizeof(*v));
+		if (!v || !(v[0] = kb_intern(sp->kb, (const char *)n->data.scalar.value,
+					     n->data.scalar.length)))
+			return kb_err(sp->err, KB_ENOMEM, sp->file, 0, 0, "out of memory");
+		*out = v;
+		*nout = 1;
+		return 0;
+	}
+	if (n->type != YAML_SEQUENCE_NODE)
+		return node_err(sp, n, "%s must be a list", what);
+	count = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+	v = kb_arena_alloc(&sp->kb->arena, (count ? count : 1) * sizeof(*v));
+	if (!v)
+		return kb_err(sp->err, KB_ENOMEM, sp->file, 0, 0, "out of memory");
+	for (i = 0; i < count; i++) {
+		yaml_node_t *e = node(sp, n->data.sequence.items.start[i]);
+		if (e->type != YAML_SCALAR_NODE)
+			return node_err(sp, e, "%s must hold scalars", what);
+		if (!(v[i] = kb_intern(sp->kb, (const char *)e->data.scalar.value,
+				       e->data.scalar.length)))
+			return kb_err(sp->err, KB_ENOMEM, sp->file, 0, 0, "out of memory");
+	}
+	*out = v;
+	*nout = count;
+	return 0;
+}
+
+static int fieldspec(struct sp *sp, const yaml_node_t *key,
+		     const yaml_node_t *n, struct kb_fieldspec *f, bool common)
+{
+	yaml_node_pair_t *p;
+	bool have_type = false;
+	size_t i;
+	int rc;
+
+	memset(f, 0, sizeof(*f));
+	if (key->type != YAML_SCALAR_NODE || !key->data.scalar.length)
+		return node_err(sp, key, "a field name must be a non-empty scalar");
+	f->name = kb_intern(sp->kb, (const char *)key->data.scalar.value,
+			    key->data.scalar.length);
+	if (!f->name)
+		return kb_err(sp->err, KB_ENOMEM, sp->file, 0, 0, "out of memory");
+	if (f->name == sp->kb->id_name || f->name == sp->kb->kind_name)
+		return node_err(sp, key, "field '%s' is built in and cannot be "
+			       "declared", f->name);
+	f->common = common;
+	f->line = (uint32_t)key->start_mark.line + 1;
+	f->col = (uint32_t)key->start_mark.column + 1;
+	if ((rc = want(sp, n, YAML_MAPPING_NODE, "a field spec")))
+		return rc;
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = node(sp, p->key), *v = node(sp, p->value);
+		if (scalar_is(k, "type")) {
+			if ((rc = want(sp, v, YAML_SCALAR_NODE, "'type'")))
+				return rc;
+			for (i = 0; i < sizeof(type_names) / sizeof(*type_names); i++)
+				if (scalar_is(v, type_names[i]))
+					break;
+			if (i == sizeof(type_names) / sizeof(*type_names)) {
+				const char *sug = kb_suggest((const char *)v->data.scalar.value,
+							     type_names, i);
+				return node_err(sp, v, "unknown type '%s'%s%s%s",
+						(const char *)v->data.scalar.value,
+						sug ? " (did you mean '" : "",
+						sug ? sug : "", sug ? "'?)" : "");
+			}
+			f->type = (enum kb_type)i;
+			have_type = true;
+		} else if (scalar_is(k, "list")) {
+			if ((rc = boolean(sp, v, "'list'", &f->list)))
+				return rc;
+		} else if (scalar_is(k, "required")) {
+			if ((rc = boolean(sp, v, "'required'", &f->required)))
+				return rc;
+		} else if (scalar_is(k, "values")) {
+			if ((rc = strings(sp, v, "'values'", &f->values, &f->nvalues)))
+				return rc;
+		} else if (scalar_is(k, "to")) {
+			if ((rc = strings(sp, v, "'to'", &f->to, &f->nto)))
+				return rc;
+		} else if (scalar_is(k, "pattern")) {
+			struct kb_regex *re;
+			struct kb_error e;
+			if ((rc = want(sp, v, YAML_SCALAR_NODE, "'pattern'")))
+				return rc;
+			if (!(f->pattern = str(sp, v)))
+				return kb_err(sp->err, KB_ENOMEM, sp->file, 0, 0,
+					      "out of memory");
+			if (kb_regex_compile(&re, f->pattern, strlen(f->pattern),
+					     KB_RE_WHOLE, &e))
+				return node_err(sp, v, "bad pattern: %s", e.message);
+			if (sp->s->npatterns % 16 == 0) {
+				struct kb_regex **pp = realloc(sp->s->patterns,
+					(sp->s->npatterns + 16) * sizeof(*pp));
+				if (!pp) {
+					kb_regex_free(re);
+					return kb_err(sp->err, KB_ENOMEM, sp->file,
+						      0, 0, "out of memory");
+				}
+				sp->s->patterns = pp;
+			}
+			sp->s->patterns[sp->s->npatterns++] = re;
+			f->re = re;
+		} else if (scalar_is(k, "description")) {
+			if ((rc = want(sp, v, YAML_SCALAR_NODE, "'description'")))
+				return rc;
+			if (!(f->description = str(sp, v)))
+				return kb_err(sp->err, KB_ENOMEM, sp->file, 0, 0,
+					      "out of memory");
+		} else {
+			static const char *const keys[] = { "type", "list",
+				"required", "values", "to", "pattern", "description" };
+			const char *sug = k->type == YAML_SCALAR_NODE ?
+				kb_suggest((const char *)k->data.scalar.value, keys, 7) :
+				NULL;
+			return node_err(sp, k, "unknown key '%s' in the spec of "
+					"field '%s'%s%s%s",
+					k->type == YAML_SCALAR_NODE ?
+					(const char *)k->data.scalar.value : "?",
+					f->name, sug ? " (did you mean '" : "",
+					sug ? sug : "", sug ? "'?)" : "");
+		}
+	}
+	if (!have_type)
+		return node_err(sp, n, "field '%s' has no 'type'", f->name);
+	if (f->type == KB_TYPE_ENUM && !f->nvalues)
+		return node_err(sp, n, "enum field '%s' has no 'values'", f->name);
+	if (f->type != KB_TYPE_ENUM && f->nvalues)
+		return node_err(sp, n, "field '%s' has 'values' but is not an enum",
+				f->name);
+	if (f->type != KB_TYPE_REF && f->nto)
+		return node_err(sp, n, "field '%s' has 'to' but is not a ref",
+				f->name);
+	return 0;
+}
+
+/* The fields of a mapping node, appended after `pre` copies of `base`. */
+static int fieldspecs(struct sp *sp, const yaml_node_t *n, bool common,
+		      const struct kb_fieldspec *base, size_t nbase,
+		      struct kb_fieldspec **out, size_t *nout)
+{
+	size_t count, i, j, k;
+	struct kb_fieldspec *f;
+	yaml_node_pair_t *p;
+	int rc;
+
+	if ((rc = want(sp, n, YAML_MAPPING_NODE, common ? "'common'" : "'fields'")))
+		return rc;
+	count = (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
+	f = kb_arena_alloc(&sp->kb->arena, (nbase + count + 1) * sizeof(*f));
+	if (!f)
+		return kb_err(sp->err, KB_ENOMEM, sp->file, 0, 0, "out of memory");
+	if (nbase)
+		memcpy(f, base, nbase * sizeof(*f));
+	k = nbase;
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		struct kb_fieldspec spec;
+		if ((rc = fieldspec(sp, node(sp, p->key), node(sp, p->value),
+				    &spec, common)))
+			return rc;
+		for (j = 0; j < k; j++)
+			if (f[j].name == spec.name)
+				break;
+		if (j < nbase) {	/* a kind refines a common field */
+			f[j] = spec;
+			continue;
+		}
+		if (j < k)
+			return node_err(sp, node(sp, p->key),
+					"field '%s' declared twice", spec.name);
+		f[k++] = spec;
+	}
+	(void)i;
+	*out = f;
+	*nout = k;
+	return 0;
+}
+
+static int kinds(struct sp *sp, const yaml_node_t *n)
+{
+	struct kb_schema *s = sp->s;
+	yaml_node_pair_t *p, *q;
+	size_t count, i, j;
+	int rc;
+
+	if ((rc = want(sp, n, YAML_MAPPING_NODE, "'kinds'")))
+		return rc;
+	count = (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
+	s->kinds = kb_arena_alloc(&sp->kb->arena, (count + 1) * sizeof(*s->kinds));
+	if (!s->kinds)
+		return kb_err(sp->err, KB_ENOMEM, sp->file, 0, 0, "out of memory");
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = node(sp, p->key), *v = node(sp, p->value);
+		struct kb_kind *kind = &s->kinds[s->nkinds];
+		bool have_fields = false;
+
+		memset(kind, 0, sizeof(*kind));
+		if (k->type != YAML_SCALAR_NODE || !k->data.scalar.length)
+			return node_err(sp, k, "a kind name must be a non-empty scalar");
+		kind->name = kb_intern(sp->kb, (const char *)k->data.scalar.value,
+				       k->data.scalar.length);
+		if (!kind->name)
+			return kb_err(sp->err, KB_ENOMEM, sp->file, 0, 0, "out of memory");
+		for (i = 0; i < s->nkinds; i++)
+			if (s->kinds[i].name == kind->name)
+				return node_err(sp, k, "kind '%s' declared twice",
+						kind->name);
+		if ((rc = want(sp, v, YAML_MAPPING_NODE, "a kind")))
+			return rc;
+		for (q = v->data.mapping.pairs.start; q < v->data.mapping.pairs.top; q++) {
+			yaml_node_t *kk = node(sp, q->key), *vv = node(sp, q->value);
+			if (scalar_is(kk, "plural")) {
+				if ((rc = want(sp, vv, YAML_SCALAR_NODE, "'plural'")))
+					return rc;
+				kind->plural = str(sp, vv);
+			} else if (scalar_is(kk, "description")) {
+				if ((rc = want(sp, vv, YAML_SCALAR_NODE, "'description'")))
+					return rc;
+				kind->description = str(sp, vv);
+			} else if (scalar_is(kk, "fields")) {
+				struct kb_fieldspec *f;
+				if ((rc = fieldspecs(sp, vv, false, s->common,
+						     s->ncommon, &f,
+						     &kind->nfields)))
+					return rc;
+				kind->fields = f;
+				have_fields = true;
+			} else {
+				static const char *const keys[] = { "plural",
+					"description", "fields" };
+				const char *sug = kk->type == YAML_SCALAR_NODE ?
+					kb_suggest((const char *)kk->data.scalar.value,
+						   keys, 3) : NULL;
+				return node_err(sp, kk, "unknown key '%s' in kind "
+						"'%s'%s%s%s",
+						kk->type == YAML_SCALAR_NODE ?
+						(const char *)kk->data.scalar.value : "?",
+						kind->name, sug ? " (did you mean '" : "",
+						sug ? sug : "", sug ? "'?)" : "");
+			}
+		}
+		if (!have_fields) {
+			kind->fields = s->common;
+			kind->nfields = s->ncommon;
+		}
+		for (i = 0; i < s->nkinds && kind->plural; i++)
+			if (s->kinds[i].plural && !strcmp(s->kinds[i].plural, kind->plural))
+				return node_err(sp, k, "kinds '%s' and '%s' have "
+						"the same plural '%s'",
+						s->kinds[i].name, kind->name,
+						kind->plural);
+		s->nkinds++;
+	}
+	/* Every ref target must be a declared kind. */
+	for (i = 0; i < s->nkinds; i++) {
+		for (j = 0; j < s->kinds[i].nfields; j++) {
+			const struct kb_fieldspec *f = &s->kinds[i].fields[j];
+			size_t t, u;
+			for (t = 0; t < f->nto; t++) {
+				for (u = 0; u < s->nkinds; u++)
+					if (s->kinds[u].name == f->to[t])
+						break;
+				if (u == s->nkinds)
+					return kb_err(sp->err, KB_ESCHEMA, sp->file,
+						      f->line, f->col,
+						      "field '%s' refers to unknown "
+						      "kind '%s'", f->name, f->to[t]);
+			}
+		}
+	}
+	return 0;
+}
+
+int kb_schema_parse(struct kb *kb, const char *file, const char *data,
+		    size_t len, struct kb_error *err)
+{
+	yaml_parser_t parser;
+	struct sp sp;
+	yaml_node_t *root, *common = NULL, *kindsn = NULL;
+	yaml_node_pair_t *p;
+	int rc = 0;
+
+	memset(&sp, 0, sizeof(sp));
+	sp.kb = kb;
+	sp.file = file;
+	sp.err = err;
+	if (!(sp.s = calloc(1, sizeof(*sp.s))))
+		return kb_err(err, KB_ENOMEM, file, 0, 0, "out of memory");
+	sp.s->file = file;
+	if (!yaml_parser_initialize(&parser)) {
+		free(sp.s);
+		return kb_err(err, KB_ENOMEM, file, 0, 0, "out of memory");
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+	if (!yaml_parser_load(&parser, &sp.doc)) {
+		if (parser.error == YAML_READER_ERROR)
+			rc = kb_err(err, KB_ESYNTAX, file, 0, 0, "yaml: %s at byte %zu",
+				    parser.problem ? parser.problem : "reader error",
+				    parser.problem_offset);
+		else
+			rc = kb_err(err, KB_ESYNTAX, file,
+				    (unsigned)parser.problem_mark.line + 1,
+				    (unsigned)parser.problem_mark.column + 1,
+				    "yaml: %s%s%s",
+				    parser.problem ? parser.problem : "syntax error",
+				    parser.context ? " " : "",
+				    parser.context ? parser.context : "");
+		yaml_parser_delete(&parser);
+		kb_schema_release(sp.s);
+		return rc;
+	}
+	yaml_parser_delete(&parser);
+	root = yaml_document_get_root_node(&sp.doc);
+	if (!root) {
+		rc = kb_err(err, KB_ESCHEMA, file, 1, 1, "the schema is empty");
+		goto out;
+	}
+	if ((rc = want(&sp, root, YAML_MAPPING_NODE, "the schema")))
+		goto out;
+	for (p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = node(&sp, p->key);
+		if (scalar_is(k, "common")) {
+			common = node(&sp, p->value);
+		} else if (scalar_is(k, "kinds")) {
+			kindsn = node(&sp, p->value);
+		} else {
+			static const char *const keys[] = { "common", "kinds" };
+			const char *sug = k->type == YAML_SCALAR_NODE ?
+				kb_suggest((const char *)k->data.scalar.value, keys, 2) :
+				NULL;
+			rc = node_err(&sp, k, "unknown key '%s' in the schema%s%s%s",
+				      k->type == YAML_SCALAR_NODE ?
+				      (const char *)k->data.scalar.value : "?",
+				      sug ? " (did you mean '" : "", sug ? sug : "",
+				      sug ? "'?)" : "");
+			goto out;
+		}
+	}
+	if (common && (rc = fieldspecs(&sp, common, true, NULL, 0, &sp.s->common,
+				       &sp.s->ncommon)))
+		goto out;
+	if (!kindsn) {
+		rc = node_err(&sp, root, "the schema has no 'kinds'");
+		goto out;
+	}
+	rc = kinds(&sp, kindsn);
+out:
+	yaml_document_delete(&sp.doc);
+	if (rc) {
+		kb_schema_release(sp.s);
+		return rc;
+	}
+	kb->schema = sp.s;
+	return 0;
+}
+
+void kb_schema_release(struct kb_schema *s)
+{
+	size_t i;
+
+	if (!s)
+		return;
+	for (i = 0; i < s->npatterns; i++)
+		kb_regex_free(s->patterns[i]);
+	free(s->patterns);
+	free(s);
+}
+
+bool kb_has_schema(const struct kb *kb)
+{
+	return kb->schema != NULL;
+}
+
+const char *kb_schema_file(const struct kb *kb)
+{
+	return kb->schema ? kb->schema->file : NULL;
+}
+
+size_t kb_kind_count(const struct kb *kb)
+{
+	return kb->schema ? kb->schema->nkinds : 0;
+}
+
+const struct kb_kind *kb_kind_at(const struct kb *kb, size_t i)
+{
+	return kb->schema && i < kb->schema->nkinds ? &kb->schema->kinds[i] : NULL;
+}
+
+const struct kb_kind *kb_kind_find(const struct kb *kb, const char *name)
+{
+	size_t i;
+
+	if (!kb->schema || !name)
+		return NULL;
+	for (i = 0; i < kb->schema->nkinds; i++)
+		if (kb->schema->kinds[i].name == name ||
+		    !strcmp(kb->schema->kinds[i].name, name))
+			return &kb->schema->kinds[i];
+	return NULL;
+}
+
+const struct kb_kind *kb_kind_by_plural(const struct kb *kb, const char *plural)
+{
+	size_t i;
+
+	if (!kb->schema)
+		return NULL;
+	for (i = 0; i < kb->schema->nkinds; i++)
+		if (kb->schema->kinds[i].plural &&
+		    !strcmp(kb->schema->kinds[i].plural, plural))
+			return &kb->schema->kinds[i];
+	return NULL;
+}
+
+const struct kb_fieldspec *kb_kind_field(const struct kb_kind *kind,
+					 const char *name)
+{
+	size_t i;
+
+	if (!kind)
+		return NULL;
+	for (i = 0; i < kind->nfields; i++)
+		if (kind->fields[i].name == name)
+			return &kind->fields[i];
+	for (i = 0; i < kind->nfields; i++)
+		if (!strcmp(kind->fields[i].name, name))
+			return &kind->fields[i];
+	return NULL;
+}
