@@ -3,6 +3,86 @@
 #include "kbq.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+static bool path_has_dot(const char *w)
+{
+	if (w[0] == '~')	/* ~REGEX: no path */
+		return false;
+	for (; *w && !strchr("=!~<>?", *w); w++)
+		if (*w == '.')
+			return true;
+	return false;
+}
+
+bool kbq_can_stream(const struct kbq_ctx *ctx, const char *const *words,
+		    size_t n)
+{
+	size_t i;
+
+	if (ctx->o.format == KBQ_FMT_TEXT || ctx->o.sort || ctx->o.reverse ||
+	    (ctx->o.fields && strchr(ctx->o.fields, '.')))
+		return false;
+	for (i = 0; i < n; i++)
+		if (path_has_dot(words[i]))
+			return false;
+	return true;
+}
+
+struct streaming {
+	struct kbq_ctx *ctx;
+	const struct kb_query *q;
+	struct kbq_out *out;
+	size_t n;
+	struct kb_error err;
+};
+
+static int on_record(const struct kb_record *r, void *ud)
+{
+	struct streaming *s = ud;
+	int m;
+
+	if (s->ctx->kind && r->kind != s->ctx->kind->name)
+		return 0;
+	if ((m = kb_query_match(s->q, r, &s->err)) < 0)
+		return KB_EMATCH;
+	if (!m)
+		return 0;
+	/* past --limit, keep reading: the whole KB must still be sound */
+	if (s->ctx->o.limit >= 0 && s->n >= (size_t)s->ctx->o.limit)
+		return 0;
+	s->n++;
+	if (s->out)
+		kbq_out_record(s->out, r);
+	return 0;
+}
+
+/* Answer while reading: memory stays flat whatever the KB's size. */
+static int find_stream(struct kbq_ctx *ctx, const struct kb_query *q)
+{
+	struct streaming s;
+	struct kb_error err;
+	int rc;
+
+	memset(&s, 0, sizeof(s));
+	s.ctx = ctx;
+	s.q = q;
+	if (!ctx->o.quiet && !ctx->o.count)
+		s.out = kbq_out_new(ctx, ctx->kind);
+	rc = kb_stream(ctx->kb, on_record, &s, &err);
+	if (rc) {
+		/* Output may have begun: the error and the status say it is
+		 * incomplete, and a JSON array is left unclosed. */
+		kbq_report(rc == KB_EMATCH && s.err.code == KB_EMATCH ? &s.err :
+			   &err, NULL, 0);
+		return 2;
+	}
+	if (s.out)
+		kbq_out_end(s.out);
+	else if (ctx->o.count)
+		printf("%zu\n", s.n);
+	return s.n ? 0 : 1;
+}
 
 static int find_exec(struct kbq_ctx *ctx)
 {
@@ -14,6 +94,11 @@ static int find_exec(struct kbq_ctx *ctx)
 
 	if (kbq_compile(ctx, ctx->args, ctx->nargs, &q) < 0)
 		return 2;
+	if (ctx->stream) {
+		rc = find_stream(ctx, q);
+		kb_query_free(q);
+		return rc;
+	}
 	rc = kbq_select(ctx, q, &recs, &n);
 	kb_query_free(q);
 	if (rc)

@@ -79,6 +79,7 @@ struct kbq_ctx {
 	const char *const *args;
 	size_t nargs;
 	struct kb *kb;
+	bool stream;		/* records are streamed, not kept (find) */
 	bool color;		/* resolved --color for stdout */
 	bool color_err;		/* ... for stderr */
 };
@@ -121,6 +122,10 @@ void kbq_sort_records(struct kbq_ctx *ctx, const struct kb_record **recs,
 /* Compile the expression of `words` for ctx's kind; prints errors. */
 int kbq_compile(struct kbq_ctx *ctx, const char *const *words, size_t n,
 		struct kb_query **q);
+/* Can find answer while reading, keeping no record?  (No sort, no
+ * refs to follow, no table to align.) */
+bool kbq_can_stream(const struct kbq_ctx *ctx, const char *const *words,
+		    size_t n);
 /* Collect the records matching `q`, honouring --sort and --reverse.
  * Returns 0, or 2 after reporting a match-limit error. */
 int kbq_select(struct kbq_ctx *ctx, const struct kb_query *q,

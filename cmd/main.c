@@ -314,7 +314,7 @@ static bool want_color(int setting, int fd)
 
 int kbq_open(struct kbq_ctx *ctx, struct kb_error *err)
 {
-	struct kb_open_opts oo = { ctx->o.schema, NULL };
+	struct kb_open_opts oo = { .schema = ctx->o.schema, .stream = ctx->stream };
 	const char *path = ctx->o.kb;
 
 	if (!path && getenv("KBQ_KB") && *getenv("KBQ_KB"))
@@ -395,6 +395,8 @@ int main(int argc, char **argv)
 	}
 	ctx.name = words[0];
 	cmd = kbq_lookup(words[0]);
+	if (!cmd || cmd == &kbq_cmd_find)
+		ctx.stream = kbq_can_stream(&ctx, words + 1, nwords - 1);
 	if (!cmd || cmd->needs_kb) {
 		if (open_kb(&ctx) < 0) {
 			free(words);

@@ -57,6 +57,22 @@ char *kb_arena_strndup(struct kb_arena *a, const char *s, size_t len)
 	return p;
 }
 
+void kb_arena_reset(struct kb_arena *a)
+{
+	struct kb_arena_block *b, *next;
+
+	if (!a->head)
+		return;
+	for (b = a->head->next; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	a->head->next = NULL;
+	a->total = a->head->size;
+	a->cur = (char *)a->head->data;
+	a->end = a->cur + a->head->size;
+}
+
 void kb_arena_free(struct kb_arena *a)
 {
 	struct kb_arena_block *b, *next;

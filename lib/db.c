@@ -13,26 +13,56 @@
 
 /* ---- the id index -------------------------------------------------------- */
 
+/* Where an id was first seen, for a KB that does not keep its records. */
+struct idpos {
+	const char *file;
+	uint32_t line, col;
+	char id[];
+};
+
 int kb_index_record(struct kb *kb, struct kb_record *rec, struct kb_error *err)
 {
+	const struct kb_field *f = kb_record_field(rec, kb->id_name);
+	const char *file;
 	struct kb_strmap_slot *s;
-	const struct kb_field *f;
+	struct idpos *ip = NULL;
+	unsigned line, col;
+	size_t len = strlen(rec->id);
 	bool added;
 
-	s = kb_strmap_put(&kb->ids, rec->id, strlen(rec->id), rec, &added);
+	if (kb->stream) {
+		/* Only the id and its place outlive a streamed record. */
+		ip = kb_arena_alloc(&kb->arena, sizeof(*ip) + len + 1);
+		if (!ip)
+			return kb_err(err, KB_ENOMEM, rec->file, 0, 0, "out of memory");
+		ip->file = rec->file;
+		ip->line = f->values[0].line;
+		ip->col = f->values[0].col;
+		memcpy(ip->id, rec->id, len + 1);
+		s = kb_strmap_put(&kb->ids, ip->id, len, ip, &added);
+	} else {
+		s = kb_strmap_put(&kb->ids, rec->id, len, rec, &added);
+	}
 	if (!s)
 		return kb_err(err, KB_ENOMEM, rec->file, 0, 0, "out of memory");
-	if (!added) {
+	if (added)
+		return 0;
+	if (kb->stream) {
+		const struct idpos *first = s->val;
+		file = first->file;
+		line = first->line;
+		col = first->col;
+	} else {
 		const struct kb_record *first = s->val;
-		f = kb_record_field(rec, kb->id_name);
-		return kb_err(err, KB_ESTRUCT, rec->file, f->values[0].line,
-			      f->values[0].col,
-			      "duplicate id '%s' (first defined at %s:%u:%u)",
-			      rec->id, first->file,
-			      kb_record_field(first, kb->id_name)->values[0].line,
-			      kb_record_field(first, kb->id_name)->values[0].col);
+		const struct kb_field *ff = kb_record_field(first, kb->id_name);
+		file = first->file;
+		line = ff->values[0].line;
+		col = ff->values[0].col;
 	}
-	return 0;
+	return kb_err(err, KB_ESTRUCT, rec->file, f->values[0].line,
+		      f->values[0].col,
+		      "duplicate id '%s' (first defined at %s:%u:%u)", rec->id,
+		      file, line, col);
 }
 
 const struct kb_field *kb_record_field(const struct kb_record *rec,
@@ -63,8 +93,11 @@ const struct kb_record *kb_at(const struct kb *kb, size_t i)
 
 const struct kb_record *kb_get(const struct kb *kb, const char *id)
 {
-	struct kb_strmap_slot *s = kb_strmap_find(&kb->ids, id, strlen(id));
+	struct kb_strmap_slot *s;
 
+	if (kb->stream)
+		return NULL;
+	s = kb_strmap_find(&kb->ids, id, strlen(id));
 	return s->key ? s->val : NULL;
 }
 
@@ -282,6 +315,8 @@ static struct kb *kb_new(void)
 
 void kb_free(struct kb *kb)
 {
+	size_t i;
+
 	if (!kb)
 		return;
 	if (kb->schema)
@@ -289,6 +324,14 @@ void kb_free(struct kb *kb)
 	kb_strmap_free(&kb->names);
 	kb_strmap_free(&kb->ids);
 	free(kb->recs);
+	for (i = 0; i < kb->nfiles; i++) {
+		free(kb->paths[i]);
+		free(kb->shown[i]);
+	}
+	free(kb->paths);
+	free(kb->shown);
+	free(kb->mem);
+	kb_arena_free(&kb->scratch);
 	kb_arena_free(&kb->arena);
 	free(kb);
 }
@@ -375,6 +418,31 @@ static int load_path(struct kb *kb, const char *full, const char *shown,
 	return rc;
 }
 
+/* Read the records of every file found when the KB was opened. */
+static int load_all(struct kb *kb, struct kb_error *err)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < kb->nfiles && !rc; i++)
+		rc = load_path(kb, kb->paths[i], kb->shown[i], err);
+	for (i = 0; i < kb->nmem && !rc; i++)
+		rc = kb_load_file(kb, kb->mem[i]->name, NULL, kb->mem[i]->data,
+				  kb->mem[i]->len, kb->mem[i]->len, err);
+	return rc;
+}
+
+int kb_stream(struct kb *kb, int (*fn)(const struct kb_record *rec, void *ud),
+	      void *ud, struct kb_error *err)
+{
+	if (!kb->stream)
+		return kb_err(err, KB_EUSAGE, NULL, 0, 0,
+			      "kb_stream() needs a KB opened to stream");
+	kb->each = fn;
+	kb->each_ud = ud;
+	return load_all(kb, err);
+}
+
 int kb_open(struct kb **out, const char *path, const struct kb_open_opts *opts,
 	    struct kb_error *err)
 {
@@ -391,12 +459,26 @@ int kb_open(struct kb **out, const char *path, const struct kb_open_opts *opts,
 			      strerror(errno));
 	if (!(kb = kb_new()))
 		return kb_err(err, KB_ENOMEM, path, 0, 0, "out of memory");
+	kb->stream = opts && opts->stream;
 	if (!S_ISDIR(st.st_mode)) {
 		if (opts && opts->schema)
 			rc = load_schema_file(kb, opts->schema, opts->schema, err);
-		if (!rc)
-			rc = load_path(kb, path, opts && opts->display ?
-				       opts->display : path, err);
+		if (!rc) {
+			kb->paths = calloc(1, sizeof(char *));
+			kb->shown = calloc(1, sizeof(char *));
+			if (kb->paths && kb->shown) {
+				kb->nfiles = 1;
+				kb->paths[0] = strdup(path);
+				kb->shown[0] = strdup(opts && opts->display ?
+						      opts->display : path);
+			}
+			if (!kb->paths || !kb->shown || !kb->paths[0] ||
+			    !kb->shown[0])
+				rc = kb_err(err, KB_ENOMEM, path, 0, 0,
+					    "out of memory");
+		}
+		if (!rc && !kb->stream)
+			rc = load_all(kb, err);
 		goto done;
 	}
 	/* Names shown: the KB path as given, then the relative path. */
@@ -435,24 +517,30 @@ int kb_open(struct kb **out, const char *path, const struct kb_open_opts *opts,
 		rc = walk_dir(&w, path, "", 0);
 	if (!rc)
 		qsort(w.paths, w.n, sizeof(*w.paths), cmp_str);
-	for (i = 0; i < w.n && !rc; i++) {
-		char *full = join(path, w.paths[i]);
-		char *shown = malloc(strlen(prefix) + strlen(w.paths[i]) + 1);
-		if (!full || !shown) {
+	if (!rc) {
+		kb->paths = calloc(w.n ? w.n : 1, sizeof(char *));
+		kb->shown = calloc(w.n ? w.n : 1, sizeof(char *));
+		if (!kb->paths || !kb->shown)
 			rc = kb_err(err, KB_ENOMEM, path, 0, 0, "out of memory");
-		} else {
-			strcpy(shown, prefix);
-			strcat(shown, w.paths[i]);
-			rc = load_path(kb, full, shown, err);
+	}
+	for (i = 0; i < w.n && !rc; i++) {
+		kb->paths[i] = join(path, w.paths[i]);
+		kb->shown[i] = malloc(strlen(prefix) + strlen(w.paths[i]) + 1);
+		kb->nfiles++;
+		if (!kb->paths[i] || !kb->shown[i]) {
+			rc = kb_err(err, KB_ENOMEM, path, 0, 0, "out of memory");
+			break;
 		}
-		free(full);
-		free(shown);
+		strcpy(kb->shown[i], prefix);
+		strcat(kb->shown[i], w.paths[i]);
 	}
 	for (i = 0; i < w.n; i++)
 		free(w.paths[i]);
 	free(w.paths);
 	free(w.seen);
 	free(prefix);
+	if (!rc && !kb->stream)
+		rc = load_all(kb, err);
 done:
 	if (rc) {
 		kb_free(kb);
@@ -502,12 +590,17 @@ int kb_open_mem(struct kb **out, const struct kb_memfile *files, size_t n,
 		if (!strcmp(order[i]->name + pre, "schema.yaml"))
 			rc = kb_schema_parse(kb, order[i]->name, order[i]->data,
 					     order[i]->len, err);
+	/* Keep the record files, in order; the schema is read already. */
 	for (i = 0; i < n && !rc; i++) {
 		if (!strcmp(order[i]->name + pre, "schema.yaml"))
 			continue;
-		rc = kb_load_file(kb, order[i]->name, NULL, order[i]->data,
-				  order[i]->len, order[i]->len, err);
+		order[kb->nmem++] = order[i];
 	}
+	kb->mem = order;
+	order = NULL;
+	kb->stream = opts && opts->stream;
+	if (!rc && !kb->stream)
+		rc = load_all(kb, err);
 	free(order);
 	if (rc) {
 		kb_free(kb);

@@ -38,6 +38,8 @@ struct kb_arena {
 
 void *kb_arena_alloc(struct kb_arena *a, size_t size);	/* 8-aligned */
 char *kb_arena_strndup(struct kb_arena *a, const char *s, size_t len);
+/* Forget every allocation but keep one block for reuse. */
+void kb_arena_reset(struct kb_arena *a);
 void kb_arena_free(struct kb_arena *a);
 
 /* ---- a string set (interning, id index) ----------------------------------- */
@@ -92,6 +94,18 @@ struct kb {
 	struct kb_strmap ids;		/* id -> struct kb_record * */
 	struct kb_record **recs;
 	size_t nrecs, caprecs;
+	size_t nseen;			/* records read, kept or streamed */
+	/* The files, found when the KB is opened and read then or, when
+	 * streaming, by kb_stream(). */
+	char **paths, **shown;
+	size_t nfiles;
+	const struct kb_memfile **mem;
+	size_t nmem, mempre;
+	/* streaming: records are handed to each() and not kept */
+	bool stream;
+	struct kb_arena scratch;
+	int (*each)(const struct kb_record *rec, void *ud);
+	void *each_ud;
 	struct kb_schema *schema;	/* NULL when schema-less */
 	const char *id_name, *kind_name;	/* interned "id", "kind" */
 };

@@ -168,6 +168,9 @@ struct kb_open_opts {
 	/* the names shown for files are `display` + their path relative to
 	 * the KB root; NULL shows the path as opened */
 	const char *display;
+	/* stream: read only the schema now; kb_stream() reads the records
+	 * later, handing each to a callback instead of keeping it */
+	bool stream;
 };
 
 /*
@@ -186,6 +189,17 @@ int kb_open(struct kb **out, const char *path, const struct kb_open_opts *opts,
  * any directory prefix common to all names) is the schema. */
 int kb_open_mem(struct kb **out, const struct kb_memfile *files, size_t n,
 		const struct kb_open_opts *opts, struct kb_error *err);
+
+/*
+ * For a KB opened with opts.stream: read every record in load order and
+ * call fn(rec, ud) with each.  The record and its strings are valid only
+ * during the call; memory stays flat whatever the KB's size (only ids are
+ * remembered, so a duplicate id is still an error).  kb_count() stays 0 and
+ * kb_get() finds nothing.  A non-zero return of fn stops the reading and
+ * is returned.  Structural errors are returned as kb_open() would.
+ */
+int kb_stream(struct kb *kb, int (*fn)(const struct kb_record *rec, void *ud),
+	      void *ud, struct kb_error *err);
 
 /* Free everything the KB owns, records, strings and schema alike. */
 void kb_free(struct kb *kb);
@@ -259,8 +273,9 @@ struct kb_query;
  * Field names are checked against the schema.  An empty expression matches
  * every record.  `as_of` (or NULL) keeps only records in force on that
  * date.  On error, err->word/offset/span locate the offending token.
+ * Field names are interned in kb, which is otherwise left alone.
  */
-int kb_query_compile(struct kb_query **out, const struct kb *kb,
+int kb_query_compile(struct kb_query **out, struct kb *kb,
 		     const char *const *words, size_t nwords,
 		     const struct kb_kind *const *kinds, size_t nkinds,
 		     unsigned flags, const char *as_of, struct kb_error *err);
@@ -273,6 +288,10 @@ int kb_query_match(const struct kb_query *q, const struct kb_record *rec,
 		   struct kb_error *err);
 
 void kb_query_free(struct kb_query *q);
+
+/* True when a term follows refs (A.B): matching then needs kb_get(), so
+ * the KB cannot be streamed. */
+bool kb_query_follows_refs(const struct kb_query *q);
 
 /* A compiled regex, honouring KB_Q_ICASE and KB_Q_FIXED. */
 int kb_regex_compile(struct kb_regex **out, const char *pattern, size_t len,

@@ -39,6 +39,8 @@ struct merge_src {
 
 struct ld {
 	struct kb *kb;
+	struct kb_arena *arena;	/* the records' memory: the KB's, or scratch
+				 * reused after each record when streaming */
 	const char *file;
 	yaml_parser_t p;
 	yaml_event_t ev;
@@ -52,6 +54,9 @@ struct ld {
 	size_t nanchor_keys, capanchor_keys;
 	size_t budget;		/* alias expansion still allowed, bytes */
 	uint64_t mapseq;	/* a number per mapping, for duplicate keys */
+	/* A KB uses few distinct keys: a direct-mapped cache on a cheap
+	 * hash (length, first and last byte) spares hashing the whole key. */
+	struct kb_name *keycache[256];
 	VEC(struct kb_value) vals;
 	VEC(struct kb_field) fields;
 	VEC(struct merge_src) merges;
@@ -61,6 +66,7 @@ struct ld {
  * key, so a duplicate key is found in O(1). */
 struct kb_name {
 	const char *s;
+	size_t len;
 	uint64_t mark;
 };
 
@@ -95,6 +101,7 @@ static struct kb_name *intern_name(struct kb *kb, const char *s, size_t len)
 	if (!n)
 		return NULL;
 	n->s = kb_arena_strndup(&kb->arena, s, len);
+	n->len = len;
 	n->mark = 0;
 	if (!n->s || !kb_strmap_put(&kb->names, n->s, len, n, &added))
 		return NULL;
@@ -113,6 +120,20 @@ const char *kb_name(const struct kb *kb, const char *name)
 	struct kb_strmap_slot *s = kb_strmap_find(&kb->names, name, strlen(name));
 
 	return s->key ? ((struct kb_name *)s->val)->s : NULL;
+}
+
+static struct kb_name *cached_name(struct ld *ld, const char *s, size_t len)
+{
+	unsigned h = len ? (unsigned)(len * 31 + (unsigned char)s[0] * 7 +
+				      (unsigned char)s[len - 1]) & 255 : 0;
+	struct kb_name *c = ld->keycache[h];
+
+	if (c && c->len == len && !memcmp(c->s, s, len))
+		return c;
+	c = intern_name(ld->kb, s, len);
+	if (c)
+		ld->keycache[h] = c;
+	return c;
 }
 
 /* ---- errors ------------------------------------------------------------ */
@@ -307,7 +328,7 @@ static int scalar_value(struct ld *ld, struct kb_value *v)
 		return at(ld, KB_ELIMIT, ld->ev.start_mark,
 			  "scalar of %zu bytes is over the limit of %zu", n,
 			  KB_MAX_SCALAR);
-	v->text = kb_arena_strndup(&ld->kb->arena,
+	v->text = kb_arena_strndup(ld->arena,
 				   (const char *)ld->ev.data.scalar.value, n);
 	if (!v->text)
 		return oom(ld);
@@ -393,7 +414,7 @@ static int field_value(struct ld *ld, const char *name, bool *list)
 				ld->vals.n++;
 				if (ld->ev.data.scalar.anchor) {
 					struct kb_value *one;
-					one = kb_arena_alloc(&ld->kb->arena, sizeof(*one));
+					one = kb_arena_alloc(ld->arena, sizeof(*one));
 					if (!one)
 						return oom(ld);
 					*one = ld->vals.v[ld->vals.n - 1];
@@ -448,7 +469,7 @@ static int field_value(struct ld *ld, const char *name, bool *list)
 		struct kb_value *copy;
 		size_t n = ld->vals.n - start;
 
-		copy = kb_arena_alloc(&ld->kb->arena, (n ? n : 1) * sizeof(*copy));
+		copy = kb_arena_alloc(ld->arena, (n ? n : 1) * sizeof(*copy));
 		if (!copy)
 			return oom(ld);
 		memcpy(copy, ld->vals.v + start, n * sizeof(*copy));
@@ -566,8 +587,7 @@ static int parse_map(struct ld *ld, int depth, const yaml_char_t *anchor_ev,
 					ld->ev.data.scalar.length);
 				goto fail;
 			}
-			name = intern_name(ld->kb,
-					   (const char *)ld->ev.data.scalar.value,
+			name = cached_name(ld, (const char *)ld->ev.data.scalar.value,
 					   ld->ev.data.scalar.length);
 		} else if (ld->ev.type == YAML_ALIAS_EVENT) {
 			const struct anchor *a;
@@ -626,7 +646,7 @@ static int parse_map(struct ld *ld, int depth, const yaml_char_t *anchor_ev,
 				}
 				continue;
 			}
-			vals = kb_arena_alloc(&ld->kb->arena, n * sizeof(*vals));
+			vals = kb_arena_alloc(ld->arena, n * sizeof(*vals));
 			if (!vals) {
 				rc = oom(ld);
 				goto fail;
@@ -682,7 +702,7 @@ static int parse_map(struct ld *ld, int depth, const yaml_char_t *anchor_ev,
 	for (i = fstart; i < ld->fields.n; i++)
 		if (ld->fields.v[i].count)
 			ld->fields.v[fstart + nf++] = ld->fields.v[i];
-	res = kb_arena_alloc(&ld->kb->arena, (nf ? nf : 1) * sizeof(*res));
+	res = kb_arena_alloc(ld->arena, (nf ? nf : 1) * sizeof(*res));
 	if (!res) {
 		rc = oom(ld);
 		goto fail;
@@ -718,6 +738,7 @@ static int add_record(struct ld *ld, const struct kb_field *f, uint32_t n,
 	struct kb_record *rec;
 	const struct kb_field *id = NULL, *kind = NULL;
 	uint32_t i;
+	int rc;
 
 	for (i = 0; i < n; i++) {
 		if (f[i].name == kb->id_name)
@@ -737,22 +758,37 @@ static int add_record(struct ld *ld, const struct kb_field *f, uint32_t n,
 		return kb_err(ld->err, KB_ESTRUCT, ld->file,
 			      kind->values[0].line, kind->values[0].col,
 			      "'kind' must be one value, not a list");
-	if (kb->nrecs >= KB_MAX_RECORDS)
+	if (kb->nseen >= KB_MAX_RECORDS)
 		return at(ld, KB_ELIMIT, m, "more than %zu records",
 			  KB_MAX_RECORDS);
-	rec = kb_arena_alloc(&kb->arena, sizeof(*rec));
+	rec = kb_arena_alloc(ld->arena, sizeof(*rec));
 	if (!rec)
 		return oom(ld);
 	rec->id = id->values[0].text;
-	rec->kind = kb_intern(kb, kind->values[0].text, kind->values[0].len);
-	if (!rec->kind)
-		return oom(ld);
+	{
+		struct kb_name *kn = cached_name(ld, kind->values[0].text,
+						 kind->values[0].len);
+		if (!kn)
+			return oom(ld);
+		rec->kind = kn->s;
+	}
 	rec->file = ld->file;
 	rec->line = (uint32_t)m.line + 1;
 	rec->col = (uint32_t)m.column + 1;
 	rec->fields = f;
 	rec->nfields = n;
-	rec->index = kb->nrecs;
+	rec->index = kb->nseen++;
+	if (kb->stream) {
+		if ((rc = kb_index_record(kb, rec, ld->err)))
+			return rc;
+		if ((rc = kb->each(rec, kb->each_ud)))
+			return rc;
+		/* Anchors may point into this record: keep the memory until
+		 * the document ends. */
+		if (!ld->anchors.count)
+			kb_arena_reset(ld->arena);
+		return 0;
+	}
 	if (kb->nrecs == kb->caprecs) {
 		size_t cap = kb->caprecs ? kb->caprecs * 2 : 256;
 		struct kb_record **r = realloc(kb->recs, cap * sizeof(*r));
@@ -838,6 +874,7 @@ int kb_load_file(struct kb *kb, const char *name, void *fp, const char *data,
 
 	memset(&ld, 0, sizeof(ld));
 	ld.kb = kb;
+	ld.arena = kb->stream ? &kb->scratch : &kb->arena;
 	ld.file = name;
 	ld.err = err;
 	ld.data = data;
@@ -870,6 +907,8 @@ int kb_load_file(struct kb *kb, const char *name, void *fp, const char *data,
 		if ((rc = document(&ld)))
 			break;
 		drop_anchors(&ld);
+		if (kb->stream)
+			kb_arena_reset(ld.arena);
 	}
 out:
 	if (ld.have_ev)

@@ -34,7 +34,8 @@ struct node {
 };
 
 struct kb_query {
-	const struct kb *kb;
+	struct kb *kb;
+	bool refs;
 	struct node *root;
 	unsigned flags;
 	bool as_of;
@@ -247,8 +248,11 @@ static int parse_path(struct parser *p, struct term *t, const char *s,
 			if (!name)
 				return oom(p);
 			memcpy(name, s + start, i - start);
-			in = kb_name(kb, name);
-			t->path[t->npath++] = in ? in : name;
+			/* interned, so matching compares pointers, also for
+			 * records streamed after this */
+			if (!(in = kb_intern(p->q->kb, name, i - start)))
+				return oom(p);
+			t->path[t->npath++] = in;
 			if (kb_has_schema(kb) &&
 			    (rc = check_step(p, name, i == len, cand, &ncand, types,
 					     word, start, i - start)))
@@ -258,6 +262,8 @@ static int parse_path(struct parser *p, struct term *t, const char *s,
 	}
 	if (!kb_has_schema(kb))
 		*types = 1u << KB_TYPE_TEXT;
+	if (t->npath > 1)
+		p->q->refs = true;
 	return 0;
 }
 
@@ -483,7 +489,7 @@ static int expr_or(struct parser *p, struct node **out)
 	return 0;
 }
 
-int kb_query_compile(struct kb_query **out, const struct kb *kb,
+int kb_query_compile(struct kb_query **out, struct kb *kb,
 		     const char *const *words, size_t nwords,
 		     const struct kb_kind *const *kinds, size_t nkinds,
 		     unsigned flags, const char *as_of, struct kb_error *err)
@@ -498,10 +504,14 @@ int kb_query_compile(struct kb_query **out, const struct kb *kb,
 		return kb_err(err, KB_ENOMEM, NULL, 0, 0, "out of memory");
 	q->kb = kb;
 	q->flags = flags & (KB_Q_ICASE | KB_Q_FIXED);
-	q->n_since = kb_name(kb, "since");
-	q->n_date = kb_name(kb, "date");
-	q->n_until = kb_name(kb, "until");
-	q->n_end = kb_name(kb, "end");
+	q->n_since = kb_intern(kb, "since", 5);
+	q->n_date = kb_intern(kb, "date", 4);
+	q->n_until = kb_intern(kb, "until", 5);
+	q->n_end = kb_intern(kb, "end", 3);
+	if (!q->n_since || !q->n_date || !q->n_until || !q->n_end) {
+		free(q);
+		return kb_err(err, KB_ENOMEM, NULL, 0, 0, "out of memory");
+	}
 	memset(&p, 0, sizeof(p));
 	p.q = q;
 	p.w = words;
@@ -552,6 +562,11 @@ int kb_query_compile(struct kb_query **out, const struct kb *kb,
 fail:
 	kb_query_free(q);
 	return rc;
+}
+
+bool kb_query_follows_refs(const struct kb_query *q)
+{
+	return q->refs;
 }
 
 void kb_query_free(struct kb_query *q)
