@@ -20,7 +20,7 @@ bool kbq_can_stream(const struct kbq_ctx *ctx, const char *const *words,
 {
 	size_t i;
 
-	if (ctx->o.format == KBQ_FMT_TEXT || ctx->o.sort || ctx->o.reverse ||
+	if ((ctx->o.sort && strchr(ctx->o.sort, '.')) ||
 	    (ctx->o.fields && strchr(ctx->o.fields, '.')))
 		return false;
 	for (i = 0; i < n; i++)
@@ -94,7 +94,10 @@ static int find_exec(struct kbq_ctx *ctx)
 
 	if (kbq_compile(ctx, ctx->args, ctx->nargs, &q) < 0)
 		return 2;
-	if (ctx->stream) {
+	/* Straight to the output when nothing has to be sorted or aligned;
+	 * otherwise kbq_select() keeps only the matches. */
+	if (ctx->stream && ctx->o.format != KBQ_FMT_TEXT && !ctx->o.sort &&
+	    !ctx->o.reverse) {
 		rc = find_stream(ctx, q);
 		kb_query_free(q);
 		return rc;

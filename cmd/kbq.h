@@ -122,8 +122,8 @@ void kbq_sort_records(struct kbq_ctx *ctx, const struct kb_record **recs,
 /* Compile the expression of `words` for ctx's kind; prints errors. */
 int kbq_compile(struct kbq_ctx *ctx, const char *const *words, size_t n,
 		struct kb_query **q);
-/* Can find answer while reading, keeping no record?  (No sort, no
- * refs to follow, no table to align.) */
+/* Can the command answer while reading the KB, keeping only the
+ * records that match?  Not when a path follows refs. */
 bool kbq_can_stream(const struct kbq_ctx *ctx, const char *const *words,
 		    size_t n);
 /* Collect the records matching `q`, honouring --sort and --reverse.

@@ -395,7 +395,7 @@ int main(int argc, char **argv)
 	}
 	ctx.name = words[0];
 	cmd = kbq_lookup(words[0]);
-	if (!cmd || cmd == &kbq_cmd_find)
+	if (!cmd || cmd == &kbq_cmd_find || cmd == &kbq_cmd_timeline)
 		ctx.stream = kbq_can_stream(&ctx, words + 1, nwords - 1);
 	if (!cmd || cmd->needs_kb) {
 		if (open_kb(&ctx) < 0) {

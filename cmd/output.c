@@ -749,34 +749,62 @@ int kbq_compile(struct kbq_ctx *ctx, const char *const *words, size_t n,
 	return 0;
 }
 
+struct selection {
+	struct kbq_ctx *ctx;
+	const struct kb_query *q;
+	const struct kb_record **recs;
+	size_t n, cap;
+	struct kb_error err;
+};
+
+static int select_one(const struct kb_record *r, void *ud)
+{
+	struct selection *s = ud;
+	int m;
+
+	if (s->ctx->kind && r->kind != s->ctx->kind->name)
+		return 0;
+	if ((m = kb_query_match(s->q, r, &s->err)) < 0)
+		return KB_EMATCH;
+	if (!m)
+		return 0;
+	/* a streamed record dies after this call: keep a copy */
+	if (s->ctx->stream && !(r = kb_keep(s->ctx->kb, r)))
+		return KB_ENOMEM;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 64;
+		s->recs = xrealloc(s->recs, s->cap * sizeof(*s->recs));
+	}
+	s->recs[s->n++] = r;
+	return 0;
+}
+
 int kbq_select(struct kbq_ctx *ctx, const struct kb_query *q,
 	       const struct kb_record ***out, size_t *n)
 {
-	const struct kb_record **recs = NULL;
-	size_t count = 0, cap = 0, i, total = kb_count(ctx->kb);
+	struct selection s;
 	struct kb_error err;
-	int m;
+	size_t i, total = kb_count(ctx->kb);
+	int rc = 0;
 
-	for (i = 0; i < total; i++) {
-		const struct kb_record *r = kb_at(ctx->kb, i);
-		if (ctx->kind && r->kind != ctx->kind->name)
-			continue;
-		m = kb_query_match(q, r, &err);
-		if (m < 0) {
-			kbq_report(&err, NULL, 0);
-			free(recs);
-			return 2;
-		}
-		if (!m)
-			continue;
-		if (count == cap) {
-			cap = cap ? cap * 2 : 64;
-			recs = xrealloc(recs, cap * sizeof(*recs));
-		}
-		recs[count++] = r;
+	memset(&s, 0, sizeof(s));
+	s.ctx = ctx;
+	s.q = q;
+	if (ctx->stream) {
+		if ((rc = kb_stream(ctx->kb, select_one, &s, &err)) != 0)
+			kbq_report(rc == KB_EMATCH && s.err.code == KB_EMATCH ?
+				   &s.err : &err, NULL, 0);
+	} else {
+		for (i = 0; i < total && !rc; i++)
+			if ((rc = select_one(kb_at(ctx->kb, i), &s)) != 0)
+				kbq_report(&s.err, NULL, 0);
 	}
-	kbq_sort_records(ctx, recs, count);
-	*out = recs;
-	*n = count;
+	if (rc) {
+		free(s.recs);
+		return 2;
+	}
+	kbq_sort_records(ctx, s.recs, s.n);
+	*out = s.recs;
+	*n = s.n;
 	return 0;
 }

@@ -152,6 +152,37 @@ void kb_backlinks(const struct kb *kb, const char *id,
 	}
 }
 
+const struct kb_record *kb_keep(struct kb *kb, const struct kb_record *rec)
+{
+	struct kb_record *r = kb_arena_alloc(&kb->arena, sizeof(*r));
+	struct kb_field *f;
+	uint32_t i, j;
+
+	if (!r || !(f = kb_arena_alloc(&kb->arena, (rec->nfields ? rec->nfields : 1) *
+					 sizeof(*f))))
+		return NULL;
+	*r = *rec;
+	r->fields = f;
+	for (i = 0; i < rec->nfields; i++) {
+		struct kb_value *v;
+		f[i] = rec->fields[i];
+		v = kb_arena_alloc(&kb->arena, (f[i].count ? f[i].count : 1) *
+				   sizeof(*v));
+		if (!v)
+			return NULL;
+		for (j = 0; j < f[i].count; j++) {
+			v[j] = rec->fields[i].values[j];
+			if (!(v[j].text = kb_arena_strndup(&kb->arena, v[j].text,
+							   v[j].len)))
+				return NULL;
+			if (f[i].name == kb->id_name)
+				r->id = v[j].text;
+		}
+		f[i].values = v;
+	}
+	return r;
+}
+
 /* ---- finding the files ---------------------------------------------------- */
 
 struct walk {

@@ -201,6 +201,12 @@ int kb_open_mem(struct kb **out, const struct kb_memfile *files, size_t n,
 int kb_stream(struct kb *kb, int (*fn)(const struct kb_record *rec, void *ud),
 	      void *ud, struct kb_error *err);
 
+/*
+ * A copy of rec owned by kb, valid until kb_free(): how a kb_stream()
+ * callback keeps the few records it needs.  NULL when out of memory.
+ */
+const struct kb_record *kb_keep(struct kb *kb, const struct kb_record *rec);
+
 /* Free everything the KB owns, records, strings and schema alike. */
 void kb_free(struct kb *kb);
 
