@@ -25,17 +25,79 @@ static void print_value(const char *s, size_t len, size_t ms, size_t me,
 	}
 }
 
+struct grep {
+	struct kbq_ctx *ctx;
+	const struct kb_query *q;
+	const struct kb_regex *re;
+	size_t hits;
+	bool done;		/* -q or --limit reached: just read on */
+	struct kb_error err;
+};
+
+/* The values of one record that match; KB_EMATCH on a regex limit. */
+static int grep_record(const struct kb_record *r, void *ud)
+{
+	struct grep *g = ud;
+	struct kbq_ctx *ctx = g->ctx;
+	bool c = ctx->color;
+	uint32_t j, k;
+	int m;
+
+	if (g->done)
+		return 0;
+	if ((m = kb_query_match(g->q, r, &g->err)) < 0)
+		return KB_EMATCH;
+	if (!m)
+		return 0;
+	for (j = 0; j < r->nfields; j++) {
+		const struct kb_field *f = &r->fields[j];
+		if (!strcmp(f->name, "kind"))
+			continue;
+		for (k = 0; k < f->count; k++) {
+			const struct kb_value *v = &f->values[k];
+			size_t ms, me;
+			m = kb_regex_search(g->re, v->text, v->len, &ms, &me);
+			if (m < 0) {
+				kbq_err_at(&g->err, r->file, v->line, v->col,
+					   "regex hit its match limit on '%s.%s' "
+					   "(simplify the pattern)", r->id, f->name);
+				return KB_EMATCH;
+			}
+			if (!m)
+				continue;
+			if (ctx->o.limit >= 0 && g->hits >= (size_t)ctx->o.limit) {
+				g->done = true;
+				return 0;
+			}
+			g->hits++;
+			if (ctx->o.quiet) {
+				g->done = true;
+				return 0;
+			}
+			if (ctx->o.count)
+				continue;
+			printf("%s%s%s:%s%u:%u%s:%s%s.%s%s: ",
+			       kbq_c(c, "\033[35m"), r->file, kbq_c(c, "\033[m"),
+			       kbq_c(c, "\033[32m"), v->line, v->col,
+			       kbq_c(c, "\033[m"), kbq_c(c, "\033[33m"), r->id,
+			       f->name, kbq_c(c, "\033[m"));
+			print_value(v->text, v->len, ms, me, c);
+			putchar('\n');
+		}
+	}
+	return 0;
+}
+
 static int grep_exec(struct kbq_ctx *ctx)
 {
 	unsigned flags = (ctx->o.icase ? KB_Q_ICASE : 0) |
 			 (ctx->o.fixed ? KB_Q_FIXED : 0);
-	size_t i, hits = 0, total = kb_count(ctx->kb);
+	size_t i, total = kb_count(ctx->kb);
 	struct kb_regex *re;
 	struct kb_query *q;
 	struct kb_error err;
-	bool c = ctx->color;
-	uint32_t j, k;
-	int m, rc = 0;
+	struct grep g;
+	int rc = 0;
 
 	if (kb_regex_compile(&re, ctx->args[0], strlen(ctx->args[0]), flags,
 			     &err)) {
@@ -47,59 +109,26 @@ static int grep_exec(struct kbq_ctx *ctx)
 		kb_regex_free(re);
 		return 2;
 	}
-	for (i = 0; i < total && !rc; i++) {
-		const struct kb_record *r = kb_at(ctx->kb, i);
-
-		if ((m = kb_query_match(q, r, &err)) < 0) {
-			kbq_report(&err, NULL, 0);
-			rc = 2;
-			break;
-		}
-		if (!m)
-			continue;
-		for (j = 0; j < r->nfields && !rc; j++) {
-			const struct kb_field *f = &r->fields[j];
-			if (!strcmp(f->name, "kind"))
-				continue;
-			for (k = 0; k < f->count; k++) {
-				const struct kb_value *v = &f->values[k];
-				size_t ms, me;
-				m = kb_regex_search(re, v->text, v->len, &ms, &me);
-				if (m < 0) {
-					fflush(stdout);
-					fprintf(stderr, "kbq: %s:%u:%u: error: regex "
-						"hit its match limit on '%s.%s' "
-						"(simplify the pattern)\n",
-						r->file, v->line, v->col, r->id,
-						f->name);
-					rc = 2;
-					break;
-				}
-				if (!m)
-					continue;
-				if (ctx->o.limit >= 0 && hits >= (size_t)ctx->o.limit)
-					goto done;
-				hits++;
-				if (ctx->o.quiet)
-					goto done;
-				if (ctx->o.count)
-					continue;
-				printf("%s%s%s:%s%u:%u%s:%s%s.%s%s: ",
-				       kbq_c(c, "\033[35m"), r->file, kbq_c(c, "\033[m"),
-				       kbq_c(c, "\033[32m"), v->line, v->col,
-				       kbq_c(c, "\033[m"), kbq_c(c, "\033[33m"),
-				       r->id, f->name, kbq_c(c, "\033[m"));
-				print_value(v->text, v->len, ms, me, c);
-				putchar('\n');
-			}
-		}
+	memset(&g, 0, sizeof(g));
+	g.ctx = ctx;
+	g.q = q;
+	g.re = re;
+	if (ctx->stream)
+		rc = kb_stream(ctx->kb, grep_record, &g, &err);
+	else
+		for (i = 0; i < total && !rc; i++)
+			rc = grep_record(kb_at(ctx->kb, i), &g);
+	if (rc) {
+		/* the whole KB is read even after -q: its soundness counts */
+		kbq_report(rc == KB_EMATCH && g.err.code == KB_EMATCH ? &g.err :
+			   &err, NULL, 0);
+		rc = 2;
+	} else if (ctx->o.count && !ctx->o.quiet) {
+		printf("%zu\n", g.hits);
 	}
-done:
-	if (!rc && ctx->o.count && !ctx->o.quiet)
-		printf("%zu\n", hits);
 	kb_query_free(q);
 	kb_regex_free(re);
-	return rc ? rc : hits ? 0 : 1;
+	return rc ? rc : g.hits ? 0 : 1;
 }
 
 const struct kbq_cmd kbq_cmd_grep = {

@@ -100,6 +100,10 @@ void kbq_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * error points into `words`. */
 void kbq_report(const struct kb_error *err, const char *const *words,
 		size_t nwords);
+/* Fill err as a KB_EMATCH error at a position (for errors met in cmd/). */
+void kbq_err_at(struct kb_error *err, const char *file, unsigned line,
+		unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
 /* Exit status 2 after checking that stdout could be written. */
 int kbq_finish(int status);
 

@@ -13,20 +13,13 @@ struct kb_arena_block {
 
 #define BLOCK_MIN ((size_t)64 << 10)
 
-void *kb_arena_alloc(struct kb_arena *a, size_t size)
+/* A new block of at least `size` bytes, larger as the arena grows so that
+ * a big KB makes few of them. */
+static char *new_block(struct kb_arena *a, size_t size, size_t *got)
 {
 	struct kb_arena_block *b;
-	size_t want;
-	char *p;
+	size_t want = a->total / 4;
 
-	size = (size + 7) & ~(size_t)7;
-	if ((size_t)(a->end - a->cur) >= size && a->cur) {
-		p = a->cur;
-		a->cur += size;
-		return p;
-	}
-	/* Blocks grow with the arena, so a big KB makes few of them. */
-	want = a->total / 4;
 	if (want < BLOCK_MIN)
 		want = BLOCK_MIN;
 	if (want > ((size_t)16 << 20))
@@ -40,18 +33,41 @@ void *kb_arena_alloc(struct kb_arena *a, size_t size)
 	b->size = want;
 	a->head = b;
 	a->total += want;
-	p = (char *)b->data;
+	*got = want;
+	return (char *)b->data;
+}
+
+void *kb_arena_alloc(struct kb_arena *a, size_t size)
+{
+	size_t got;
+	char *p;
+
+	size = (size + 7) & ~(size_t)7;
+	if (a->cur && (size_t)(a->end - a->cur) >= size) {
+		p = a->cur;
+		a->cur += size;
+		return p;
+	}
+	if (!(p = new_block(a, size, &got)))
+		return NULL;
 	a->cur = p + size;
-	a->end = p + want;
+	a->end = p + got;
 	return p;
 }
 
 char *kb_arena_strndup(struct kb_arena *a, const char *s, size_t len)
 {
-	char *p = kb_arena_alloc(a, len + 1);
+	size_t got;
+	char *p;
 
-	if (!p)
-		return NULL;
+	if (!a->scur || (size_t)(a->send - a->scur) < len + 1) {
+		if (!(p = new_block(a, len + 1, &got)))
+			return NULL;
+		a->scur = p;
+		a->send = p + got;
+	}
+	p = a->scur;
+	a->scur += len + 1;
 	memcpy(p, s, len);
 	p[len] = '\0';
 	return p;
@@ -69,8 +85,11 @@ void kb_arena_reset(struct kb_arena *a)
 	}
 	a->head->next = NULL;
 	a->total = a->head->size;
+	/* the kept block serves both: aligned data below, strings above */
 	a->cur = (char *)a->head->data;
-	a->end = a->cur + a->head->size;
+	a->end = a->cur + (a->head->size / 2 & ~(size_t)7);
+	a->scur = a->end;
+	a->send = a->cur + a->head->size;
 }
 
 void kb_arena_free(struct kb_arena *a)

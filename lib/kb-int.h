@@ -32,7 +32,8 @@ int kb_err(struct kb_error *err, enum kb_code code, const char *file,
 struct kb_arena_block;
 struct kb_arena {
 	struct kb_arena_block *head;
-	char *cur, *end;
+	char *cur, *end;	/* 8-aligned allocations */
+	char *scur, *send;	/* strings, packed with no alignment */
 	size_t total;
 };
 

@@ -347,6 +347,8 @@ static size_t values_cost(const struct kb_value *v, size_t n)
 	return c;
 }
 
+static int seq_values(struct ld *ld, const char *name);
+
 /*
  * The value of field `name`, the current event being its first: a scalar,
  * a sequence of scalars, or an alias to either.  Appends 0..n values to
@@ -355,11 +357,11 @@ static size_t values_cost(const struct kb_value *v, size_t n)
 static int field_value(struct ld *ld, const char *name, bool *list)
 {
 	const yaml_char_t *anchor = NULL;
+	char *seq_anchor = NULL;
 	const struct anchor *a;
 	size_t start = ld->vals.n, i;
 	struct anchor rec;
-	yaml_mark_t m;
-	int rc;
+	int rc = 0;
 
 	*list = false;
 	switch (ld->ev.type) {
@@ -395,7 +397,56 @@ static int field_value(struct ld *ld, const char *name, bool *list)
 		return 0;
 	case YAML_SEQUENCE_START_EVENT:
 		*list = true;
-		anchor = ld->ev.data.sequence_start.anchor;
+		/* The event, and the anchor name in it, is freed by next(). */
+		if (ld->ev.data.sequence_start.anchor &&
+		    !(seq_anchor = strdup((const char *)
+					  ld->ev.data.sequence_start.anchor)))
+			return oom(ld);
+		anchor = (const yaml_char_t *)seq_anchor;
+		if ((rc = seq_values(ld, name))) {
+			free(seq_anchor);
+			return rc;
+		}
+		break;
+	case YAML_MAPPING_START_EVENT:
+		return at(ld, KB_ESTRUCT, ld->ev.start_mark,
+			  "field '%s' holds a nested mapping", name);
+	default:
+		return at(ld, KB_ESTRUCT, ld->ev.start_mark,
+			  "unexpected YAML event in field '%s'", name);
+	}
+	if (anchor) {
+		/* Anchored values must outlive the scratch vector. */
+		struct kb_value *copy;
+		size_t n = ld->vals.n - start;
+
+		copy = kb_arena_alloc(ld->arena, (n ? n : 1) * sizeof(*copy));
+		if (!copy) {
+			free(seq_anchor);
+			return oom(ld);
+		}
+		if (n)
+			memcpy(copy, ld->vals.v + start, n * sizeof(*copy));
+		memset(&rec, 0, sizeof(rec));
+		rec.type = *list ? ANCHOR_SEQ : ANCHOR_SCALAR;
+		rec.values = copy;
+		rec.count = (uint32_t)n;
+		rec.cost = values_cost(copy, n);
+		rc = remember(ld, anchor, &rec);
+	}
+	free(seq_anchor);
+	return rc;
+}
+
+/* The elements of a sequence of scalars, appended to ld->vals; the current
+ * event is the SEQUENCE_START. */
+static int seq_values(struct ld *ld, const char *name)
+{
+	const struct anchor *a;
+	struct anchor rec;
+	yaml_mark_t m;
+	int rc;
+
 		for (;;) {
 			if ((rc = next(ld)))
 				return rc;
@@ -456,30 +507,6 @@ static int field_value(struct ld *ld, const char *name, bool *list)
 			return at(ld, KB_ESTRUCT, m,
 				  "list '%s' holds a nested mapping", name);
 		}
-		break;
-	case YAML_MAPPING_START_EVENT:
-		return at(ld, KB_ESTRUCT, ld->ev.start_mark,
-			  "field '%s' holds a nested mapping", name);
-	default:
-		return at(ld, KB_ESTRUCT, ld->ev.start_mark,
-			  "unexpected YAML event in field '%s'", name);
-	}
-	if (anchor) {
-		/* Anchored values must outlive the scratch vector. */
-		struct kb_value *copy;
-		size_t n = ld->vals.n - start;
-
-		copy = kb_arena_alloc(ld->arena, (n ? n : 1) * sizeof(*copy));
-		if (!copy)
-			return oom(ld);
-		memcpy(copy, ld->vals.v + start, n * sizeof(*copy));
-		memset(&rec, 0, sizeof(rec));
-		rec.type = *list ? ANCHOR_SEQ : ANCHOR_SCALAR;
-		rec.values = copy;
-		rec.count = (uint32_t)n;
-		rec.cost = values_cost(copy, n);
-		return remember(ld, anchor, &rec);
-	}
 	return 0;
 }
 
@@ -707,7 +734,8 @@ static int parse_map(struct ld *ld, int depth, const yaml_char_t *anchor_ev,
 		rc = oom(ld);
 		goto fail;
 	}
-	memcpy(res, ld->fields.v + fstart, nf * sizeof(*res));
+	if (nf)	/* fields.v is still NULL before the first field */
+		memcpy(res, ld->fields.v + fstart, nf * sizeof(*res));
 	ld->fields.n = fstart;
 	*out = res;
 	*nout = (uint32_t)nf;
