@@ -309,7 +309,8 @@ static bool want_color(int setting, int fd)
 		return true;
 	if (setting == 2)
 		return false;
-	return isatty(fd) && !(nc && *nc) && !(term && !strcmp(term, "dumb"));
+	/* NO_COLOR set at all, even empty, turns colour off (SPEC 2) */
+	return isatty(fd) && !nc && !(term && !strcmp(term, "dumb"));
 }
 
 int kbq_open(struct kbq_ctx *ctx, struct kb_error *err)
@@ -399,6 +400,11 @@ int main(int argc, char **argv)
 		ctx.stream = kbq_can_stream(&ctx, words + 1, nwords - 1);
 	else if (cmd == &kbq_cmd_grep && nwords > 1)
 		ctx.stream = kbq_can_stream(&ctx, words + 2, nwords - 2);
+	if (cmd && ctx.o.help) {	/* no KB needed to describe a command */
+		kbq_usage(stdout, cmd, ctx.name);
+		free(words);
+		return kbq_finish(0);
+	}
 	if (!cmd || cmd->needs_kb) {
 		if (open_kb(&ctx) < 0) {
 			free(words);
