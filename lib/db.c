@@ -533,7 +533,13 @@ int kb_open(struct kb **out, const char *path, const struct kb_open_opts *opts,
 	if (opts && opts->schema) {
 		rc = load_schema_file(kb, opts->schema, opts->schema, err);
 	} else {
-		char *sp = join(path, "schema.yaml"), *shown = join(prefix, "schema.yaml");
+		/* prefix ends in '/' (or is display, used as given): append */
+		char *sp = join(path, "schema.yaml"),
+		     *shown = malloc(strlen(prefix) + sizeof("schema.yaml"));
+		if (shown) {
+			strcpy(shown, prefix);
+			strcat(shown, "schema.yaml");
+		}
 		if (!sp || !shown)
 			rc = kb_err(err, KB_ENOMEM, path, 0, 0, "out of memory");
 		else if (stat(sp, &st) == 0)

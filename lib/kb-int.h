@@ -109,6 +109,9 @@ struct kb {
 	void *each_ud;
 	struct kb_schema *schema;	/* NULL when schema-less */
 	const char *id_name, *kind_name;	/* interned "id", "kind" */
+	/* numbers the mappings of every file, so that a name's mark (the
+	 * last mapping using it as a key) never repeats across files */
+	uint64_t mapseq;
 };
 
 /* Intern a name in the KB; NULL on out-of-memory. */

@@ -581,7 +581,7 @@ static int parse_map(struct ld *ld, int depth, const yaml_char_t *anchor_ev,
 		     bool top, struct kb_field **out, uint32_t *nout)
 {
 	size_t fstart = ld->fields.n, mstart = ld->merges.n, i, j, nf;
-	uint64_t seq = ++ld->mapseq;
+	uint64_t seq = ++ld->kb->mapseq;
 	char *anchor = NULL;
 	struct kb_field *res;
 	struct kb_name *name;
