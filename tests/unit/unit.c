@@ -1,0 +1,196 @@
+/* unit.c - see unit.h. */
+#define _XOPEN_SOURCE 700
+#include "unit.h"
+
+#include <errno.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MAXFILES 32
+
+static struct kb *kbm_va(struct kb_error *err, va_list ap)
+{
+	static struct kb_memfile files[MAXFILES];
+	const char *name;
+	size_t n = 0;
+	struct kb *kb = NULL;
+
+	while ((name = va_arg(ap, const char *))) {
+		assert_true(n < MAXFILES);
+		files[n].name = name;
+		files[n].data = va_arg(ap, const char *);
+		files[n].len = strlen(files[n].data);
+		n++;
+	}
+	if (kb_open_mem(&kb, files, n, NULL, err))
+		assert_null(kb);
+	return kb;
+}
+
+struct kb *kbm(struct kb_error *err, ...)
+{
+	struct kb *kb;
+	va_list ap;
+
+	va_start(ap, err);
+	kb = kbm_va(err, ap);
+	va_end(ap);
+	return kb;
+}
+
+struct kb *kbm_ok_at(const char *file, int line, ...)
+{
+	struct kb_error e;
+	struct kb *kb;
+	va_list ap;
+
+	va_start(ap, line);
+	kb = kbm_va(&e, ap);
+	va_end(ap);
+	if (!kb) {
+		print_error("%s:%u:%u: %s\n", e.file, e.line, e.col, e.message);
+		_fail(file, line);
+	}
+	return kb;
+}
+
+int load1(const char *text, struct kb_error *err)
+{
+	struct kb *kb = kbm(err, "t.yaml", text, NULL);
+
+	if (!kb)
+		return err->code;
+	kb_free(kb);
+	return 0;
+}
+
+void assert_error_at(const char *src, int srcline, const struct kb_error *e,
+		     int code, const char *file, unsigned line, unsigned col,
+		     const char *msg)
+{
+	_assert_string_equal(e->message, msg, src, srcline);
+	_assert_int_equal((unsigned)e->code, (unsigned)code, src, srcline);
+	_assert_string_equal(e->file, file, src, srcline);
+	_assert_int_equal(e->line, line, src, srcline);
+	_assert_int_equal(e->col, col, src, srcline);
+}
+
+char *tmp_new(void)
+{
+	const char *base = getenv("TMPDIR");
+	char *dir = malloc(4096);
+
+	assert_non_null(dir);
+	snprintf(dir, 4096, "%s/kbq-unit-XXXXXX", base && *base ? base : "/tmp");
+	assert_non_null(mkdtemp(dir));
+	return dir;
+}
+
+void tmp_write(const char *dir, const char *rel, const char *text)
+{
+	char path[4096], *slash;
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, rel);
+	/* make the parent directories of rel */
+	for (slash = path + strlen(dir) + 1; (slash = strchr(slash, '/')); slash++) {
+		*slash = '\0';
+		if (mkdir(path, 0777) < 0 && errno != EEXIST)
+			fail_msg("mkdir %s: %s", path, strerror(errno));
+		*slash = '/';
+	}
+	fp = fopen(path, "wb");
+	if (!fp)
+		fail_msg("cannot write %s: %s", path, strerror(errno));
+	fwrite(text, 1, strlen(text), fp);
+	assert_int_equal(fclose(fp), 0);
+}
+
+static int rm1(const char *path, const struct stat *st, int flag,
+	       struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+void tmp_free(char *dir)
+{
+	if (!dir)
+		return;
+	nftw(dir, rm1, 16, FTW_DEPTH | FTW_PHYS);
+	free(dir);
+}
+
+struct dbuf {
+	char s[65536];
+	size_t used;
+};
+
+static void collect(const struct kb_diag *d, void *ud)
+{
+	struct dbuf *b = ud;
+	int n;
+
+	n = snprintf(b->s + b->used, sizeof(b->s) - b->used, "%s%s:%u:%u: %s: %s",
+		     b->used ? "\n" : "", d->file, (unsigned)d->line,
+		     (unsigned)d->col, d->id ? d->id : "-", d->message);
+	if (n > 0 && (size_t)n < sizeof(b->s) - b->used)
+		b->used += (size_t)n;
+}
+
+const char *diags(const struct kb *kb, size_t *count)
+{
+	static struct dbuf b;
+	size_t n;
+
+	b.used = 0;
+	b.s[0] = '\0';
+	n = kb_validate(kb, collect, &b);
+	if (count)
+		*count = n;
+	return b.s;
+}
+
+const char *findv(struct kb *kb, unsigned flags, const char *as_of,
+		  const char *kindname, struct kb_error *err,
+		  const char *const *words)
+{
+	static char buf[65536];
+	const struct kb_kind *kind = NULL;
+	struct kb_query *q;
+	struct kb_error e;
+	size_t n = 0, i, used = 0;
+	int rc;
+
+	while (words[n])
+		n++;
+	if (kindname) {
+		kind = kb_kind_find(kb, kindname);
+		assert_non_null(kind);
+	}
+	if (kb_query_compile(&q, kb, words, n, kind ? &kind : NULL,
+			     kind ? 1 : 0, flags, as_of, err ? err : &e)) {
+		assert_null(q);
+		return "ERROR";
+	}
+	buf[0] = '\0';
+	for (i = 0; i < kb_count(kb); i++) {
+		const struct kb_record *r = kb_at(kb, i);
+		rc = kb_query_match(q, r, err ? err : &e);
+		if (rc < 0) {
+			kb_query_free(q);
+			return "EMATCH";
+		}
+		if (rc && used + strlen(r->id) + 2 < sizeof(buf))
+			used += (size_t)snprintf(buf + used, sizeof(buf) - used,
+						 "%s%s", used ? " " : "", r->id);
+	}
+	kb_query_free(q);
+	return buf;
+}
