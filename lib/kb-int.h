@@ -10,8 +10,14 @@
 #include <stdarg.h>
 
 /* ---- limits (SPEC 2 "Limits": none lower than the SPEC's floor) --------- */
+/* Each may be lowered on the compiler's command line, only so that
+ * tests/hostile can hit the huge ones quickly with a copy of the library. */
+#ifndef KB_MAX_SCALAR
 #define KB_MAX_SCALAR	((size_t)256 << 20)	/* bytes in one scalar */
+#endif
+#ifndef KB_MAX_RECORDS
 #define KB_MAX_RECORDS	((size_t)100000000)
+#endif
 #define KB_MAX_DEPTH	64			/* YAML nesting levels */
 #define KB_MAX_WORD	((size_t)1 << 20)	/* bytes in an expression word */
 #define KB_MAX_WORDS	10000
