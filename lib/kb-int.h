@@ -10,8 +10,8 @@
 #include <stdarg.h>
 
 /* ---- limits (SPEC 2 "Limits": none lower than the SPEC's floor) --------- */
-/* Each may be lowered on the compiler's command line, only so that
- * tests/hostile can hit the huge ones quickly with a copy of the library. */
+/* The scalar and record limits may be lowered on the command line, only so
+ * that tests/hostile can reach them quickly with a copy of the library. */
 #ifndef KB_MAX_SCALAR
 #define KB_MAX_SCALAR	((size_t)256 << 20)	/* bytes in one scalar */
 #endif
