@@ -23,6 +23,8 @@
 #define KB_MAX_WORDS	10000
 #define KB_MAX_PATH	32			/* ref steps in a path */
 #define KB_MAX_PARENS	256
+/* records that matching one record may visit by following refs */
+#define KB_MAX_REFWALK	((size_t)1 << 20)
 /* alias expansion budget: bytes an expansion may produce per file */
 #define KB_ALIAS_BASE	((size_t)64 << 20)
 #define KB_ALIAS_FACTOR	8

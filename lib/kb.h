@@ -287,8 +287,8 @@ int kb_query_compile(struct kb_query **out, struct kb *kb,
 		     unsigned flags, const char *as_of, struct kb_error *err);
 
 /*
- * 1 if rec matches, 0 if not, or -KB_EMATCH when a regex hit its limit
- * (err then says where).
+ * 1 if rec matches, 0 if not, or -KB_EMATCH when a regex hit its limit or
+ * its ref paths reach too many records (err then says where).
  */
 int kb_query_match(const struct kb_query *q, const struct kb_record *rec,
 		   struct kb_error *err);
@@ -312,7 +312,8 @@ void kb_regex_free(struct kb_regex *re);
 /*
  * Resolve a path "a.b.c" from rec, following refs: calls fn for every
  * value reached, stopping early when fn returns non-zero (returned).
- * Returns -KB_EEXPR with err filled when a step is not a known field.
+ * Returns -KB_EEXPR with err filled when a step is not a known field,
+ * -KB_ELIMIT when the refs fan out to too many records.
  */
 int kb_path_walk(const struct kb *kb, const struct kb_record *rec,
 		 const char *path,

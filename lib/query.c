@@ -674,7 +674,8 @@ static int test_value(const struct kb_query *q, const struct term *t,
 /* Does any value reached through t->path from r satisfy the test?  With
  * `presence`, any value at all will do. */
 static int walk(const struct kb_query *q, const struct term *t,
-		const struct kb_record *r, size_t step, bool presence)
+		const struct kb_record *r, size_t step, bool presence,
+		size_t *budget)
 {
 	const struct kb_field *f = field_of(r, t->path[step]);
 	enum kb_type type;
@@ -686,7 +687,13 @@ static int walk(const struct kb_query *q, const struct term *t,
 	if (step + 1 < t->npath) {
 		for (i = 0; i < f->count; i++) {
 			const struct kb_record *next = kb_get(q->kb, f->values[i].text);
-			if (next && (rc = walk(q, t, next, step + 1, presence)))
+			if (!next)
+				continue;
+			/* refs that fan out multiply: a.a.a... must not hang */
+			if (!*budget)
+				return -KB_ELIMIT;
+			--*budget;
+			if ((rc = walk(q, t, next, step + 1, presence, budget)))
 				return rc;
 		}
 		return 0;
@@ -719,7 +726,7 @@ static int any_field(const struct kb_query *q, const struct term *t,
 }
 
 static int eval(const struct kb_query *q, const struct node *n,
-		const struct kb_record *r)
+		const struct kb_record *r, size_t *budget)
 {
 	int a;
 
@@ -727,22 +734,22 @@ static int eval(const struct kb_query *q, const struct node *n,
 	case N_TRUE:
 		return 1;
 	case N_AND:
-		if ((a = eval(q, n->a, r)) <= 0)
+		if ((a = eval(q, n->a, r, budget)) <= 0)
 			return a;
-		return eval(q, n->b, r);
+		return eval(q, n->b, r, budget);
 	case N_OR:
-		if ((a = eval(q, n->a, r)) != 0)
+		if ((a = eval(q, n->a, r, budget)) != 0)
 			return a;
-		return eval(q, n->b, r);
+		return eval(q, n->b, r, budget);
 	case N_NOT:
-		a = eval(q, n->a, r);
+		a = eval(q, n->a, r, budget);
 		return a < 0 ? a : !a;
 	case N_HAS:
-		return walk(q, &n->t, r, 0, true);
+		return walk(q, &n->t, r, 0, true, budget);
 	case N_ANY:
 		return any_field(q, &n->t, r);
 	case N_CMP:
-		a = walk(q, &n->t, r, 0, false);
+		a = walk(q, &n->t, r, 0, false, budget);
 		if (a < 0)
 			return a;
 		return n->t.op == OP_NE || n->t.op == OP_NRE ? !a : a;
@@ -781,11 +788,18 @@ static bool in_force(const struct kb_query *q, const struct kb_record *r)
 int kb_query_match(const struct kb_query *q, const struct kb_record *rec,
 		   struct kb_error *err)
 {
+	size_t budget = KB_MAX_REFWALK;
 	int rc;
 
 	if (q->as_of && !in_force(q, rec))
 		return 0;
-	rc = eval(q, q->root, rec);
+	rc = eval(q, q->root, rec, &budget);
+	if (rc == -KB_ELIMIT) {
+		kb_err(err, KB_EMATCH, rec->file, rec->line, rec->col,
+		       "paths from record '%s' reach more than %zu records "
+		       "(refs fan out)", rec->id, KB_MAX_REFWALK);
+		return -KB_EMATCH;
+	}
 	if (rc < 0)
 		kb_err(err, KB_EMATCH, rec->file, rec->line, rec->col,
 		       "regex hit its match limit on record '%s' (simplify the "
@@ -802,6 +816,7 @@ struct pw {
 	int (*fn)(const struct kb_record *, const struct kb_field *,
 		  const struct kb_value *, void *);
 	void *ud;
+	size_t budget;		/* records still to visit */
 };
 
 static int pwalk(struct pw *w, const struct kb_record *r, size_t step)
@@ -818,7 +833,12 @@ static int pwalk(struct pw *w, const struct kb_record *r, size_t step)
 				return rc;
 		} else {
 			const struct kb_record *next = kb_get(w->kb, f->values[i].text);
-			if (next && (rc = pwalk(w, next, step + 1)))
+			if (!next)
+				continue;
+			if (!w->budget)
+				return -KB_ELIMIT;
+			w->budget--;
+			if ((rc = pwalk(w, next, step + 1)))
 				return rc;
 		}
 	}
@@ -856,5 +876,6 @@ int kb_path_walk(const struct kb *kb, const struct kb_record *rec,
 	w.n = n;
 	w.fn = fn;
 	w.ud = ud;
+	w.budget = KB_MAX_REFWALK;
 	return pwalk(&w, rec, 0);
 }
