@@ -392,18 +392,46 @@ int kb_schema_parse(struct kb *kb, const char *file, const char *data,
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
 	if (!yaml_parser_load(&parser, &sp.doc)) {
-		if (parser.error == YAML_READER_ERROR)
-			rc = kb_err(err, KB_ESYNTAX, file, 0, 0, "yaml: %s at byte %zu",
-				    parser.problem ? parser.problem : "reader error",
-				    parser.problem_offset);
-		else
+		/* the same shape as the records' YAML errors (load.c): a
+		 * reader error located from its byte offset, the context
+		 * with its own position */
+		if (parser.error == YAML_READER_ERROR) {
+			unsigned line = 1, col = 1;
+			size_t i;
+			for (i = 0; i < parser.problem_offset && i < len; i++) {
+				if (data[i] == '\n') {
+					line++;
+					col = 1;
+				} else if ((data[i] & 0xC0) != 0x80 && data[i] != '\r') {
+					col++;
+				}
+			}
+			if (parser.problem_value != -1)
+				rc = kb_err(err, KB_ESYNTAX, file, line, col,
+					    "yaml: %s (byte 0x%02X)",
+					    parser.problem ? parser.problem :
+					    "reader error",
+					    (unsigned)parser.problem_value & 0xFF);
+			else
+				rc = kb_err(err, KB_ESYNTAX, file, line, col,
+					    "yaml: %s", parser.problem ?
+					    parser.problem : "reader error");
+		} else if (parser.context) {
 			rc = kb_err(err, KB_ESYNTAX, file,
 				    (unsigned)parser.problem_mark.line + 1,
 				    (unsigned)parser.problem_mark.column + 1,
-				    "yaml: %s%s%s",
+				    "yaml: %s (%s at %u:%u)",
 				    parser.problem ? parser.problem : "syntax error",
-				    parser.context ? " " : "",
-				    parser.context ? parser.context : "");
+				    parser.context,
+				    (unsigned)parser.context_mark.line + 1,
+				    (unsigned)parser.context_mark.column + 1);
+		} else {
+			rc = kb_err(err, KB_ESYNTAX, file,
+				    (unsigned)parser.problem_mark.line + 1,
+				    (unsigned)parser.problem_mark.column + 1,
+				    "yaml: %s",
+				    parser.problem ? parser.problem : "syntax error");
+		}
 		yaml_parser_delete(&parser);
 		kb_schema_release(sp.s);
 		return rc;
