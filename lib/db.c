@@ -286,8 +286,8 @@ static int walk_dir(struct walk *w, const char *root, const char *rel,
 			free(sub);
 			continue;
 		}
-		free(full);
 		if (S_ISDIR(st.st_mode)) {
+			free(full);
 			rc = walk_dir(w, root, sub, depth + 1);
 			free(sub);
 			if (rc)
@@ -295,15 +295,19 @@ static int walk_dir(struct walk *w, const char *root, const char *rel,
 			continue;
 		}
 		if (!yaml_name(de->d_name) || (!*rel && !strcmp(de->d_name, "schema.yaml"))) {
+			free(full);
 			free(sub);
 			continue;
 		}
 		if (!S_ISREG(st.st_mode)) {
-			rc = kb_err(w->err, KB_EIO, sub, 0, 0,
+			/* named as the other errors here: with the root */
+			rc = kb_err(w->err, KB_EIO, full, 0, 0,
 				    "not a regular file");
+			free(full);
 			free(sub);
 			break;
 		}
+		free(full);
 		if (w->n == w->cap) {
 			size_t cap = w->cap ? w->cap * 2 : 64;
 			char **p = realloc(w->paths, cap * sizeof(*p));
