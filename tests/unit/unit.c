@@ -12,6 +12,44 @@
 
 #define MAXFILES 32
 
+const char unit_schema[] =
+	"common:\n"
+	"  name:    {type: string, required: true}\n"
+	"  aliases: {type: string, list: true}\n"
+	"  notes:   {type: text}\n"
+	"  tags:    {type: string, list: true}\n"
+	"  sources: {type: ref, to: source, list: true}\n"
+	"kinds:\n"
+	"  actor:\n"
+	"    plural: actors\n"
+	"    fields:\n"
+	"      type:      {type: enum, values: [person, country, government-body], required: true}\n"
+	"      country:   {type: ref, to: actor}\n"
+	"      member_of: {type: ref, to: actor, list: true}\n"
+	"      wikidata:  {type: string, pattern: 'Q[0-9]+'}\n"
+	"      born:      {type: date}\n"
+	"      seats:     {type: int}\n"
+	"  control:\n"
+	"    plural: controls\n"
+	"    fields:\n"
+	"      imposed_by: {type: ref, to: actor, required: true}\n"
+	"      since:      {type: date}\n"
+	"      until:      {type: date}\n"
+	"      items:      {type: string, list: true}\n"
+	"  event:\n"
+	"    plural: events\n"
+	"    fields:\n"
+	"      date:   {type: date, required: true}\n"
+	"      end:    {type: date}\n"
+	"      actors: {type: ref, to: actor, list: true}\n"
+	"      about:  {type: ref, list: true}\n"
+	"      outlet: {type: ref, to: [actor, source]}\n"
+	"  source:\n"
+	"    plural: sources\n"
+	"    fields:\n"
+	"      url:  {type: url}\n"
+	"      date: {type: date}\n";
+
 static struct kb *kbm_va(struct kb_error *err, va_list ap)
 {
 	static struct kb_memfile files[MAXFILES];

@@ -56,4 +56,10 @@ const char *findv(struct kb *kb, unsigned flags, const char *as_of,
 		  const char *kindname, struct kb_error *err,
 		  const char *const *words);
 
+/*
+ * A schema in the shape of kb/schema.yaml, small: kinds actor, control,
+ * event, source, with a field of every type (see unit.c).
+ */
+extern const char unit_schema[];
+
 #endif
