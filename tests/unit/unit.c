@@ -220,6 +220,10 @@ const char *findv(struct kb *kb, unsigned flags, const char *as_of,
 	buf[0] = '\0';
 	for (i = 0; i < kb_count(kb); i++) {
 		const struct kb_record *r = kb_at(kb, i);
+		/* as a listing command does: the kinds restrict the records
+		 * as well as the names */
+		if (kind && strcmp(r->kind, kind->name))
+			continue;
 		rc = kb_query_match(q, r, err ? err : &e);
 		if (rc < 0) {
 			kb_query_free(q);
