@@ -1,0 +1,8 @@
+# a per-kind command accepts only its kind's fields (borrower is a loan field, not a book field)
+$ kbq --kb library books borrower=x
+--- stdout
+--- stderr
+kbq: error: unknown field 'borrower'
+  borrower=x
+  ^~~~~~~~
+--- status 2

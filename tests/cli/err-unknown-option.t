@@ -1,0 +1,7 @@
+# an unknown option is an error with a suggestion, exit 2
+$ kbq --kb library find --revers
+--- stdout
+--- stderr
+kbq: error: unknown option '--revers' (did you mean '--reverse'?)
+Try 'kbq help' for more information.
+--- status 2

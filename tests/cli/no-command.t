@@ -1,0 +1,28 @@
+# no command: the usage on stderr, exit 2, nothing on stdout
+$ kbq --kb library
+--- stdout
+--- stderr
+usage: kbq [--kb PATH] [--schema FILE] COMMAND [OPTIONS] [ARGS]
+
+Query a knowledge base of YAML records.
+
+commands:
+  find       List the records of any kind that match EXPR.
+  show       Show whole records: each ref with the name it points to, then the records that refer to it.
+  grep       Print every field value matching REGEX, in the records matching EXPR, as FILE:LINE:COL:ID.FIELD: VALUE.
+  validate   Check every record of the KB against its schema and report every problem.
+  timeline   List every date of the records matching EXPR in date order: date, kind, id, field, name.
+  stats      Count the records per kind and per value of each enum field, and how often each field is filled.
+  schema     Describe the kinds and their fields with their types, as the schema says.
+  help       Show kbq's usage, or a command's.
+  KINDS      each kind's plural from the schema (actors, controls, ...): find restricted to that kind
+
+options:
+      --kb PATH            the knowledge base, a directory or a file (default: $KBQ_KB, else the KB built into kbq)
+      --schema FILE        the schema to use instead of the KB's schema.yaml
+      --color[=WHEN]       auto, always or never (auto: on a terminal, unless NO_COLOR)
+  -h, --help               show this help
+      --version            print kbq's version
+
+'kbq help COMMAND' or 'kbq COMMAND -h' shows a command's options; man kbq for more.
+--- status 2

@@ -1,0 +1,6 @@
+# show: an unknown id is an error with a did-you-mean suggestion, exit 2, nothing on stdout
+$ kbq --kb library show kokoroo
+--- stdout
+--- stderr
+kbq: error: unknown id 'kokoroo' (did you mean 'kokoro'?)
+--- status 2
