@@ -45,6 +45,7 @@ struct ld {
 	yaml_parser_t p;
 	yaml_event_t ev;
 	bool have_ev;
+	bool stopped;		/* the stream callback said stop */
 	struct kb_error *err;
 	const char *data;	/* memory input, for positions of reader errors */
 	size_t len;
@@ -809,8 +810,10 @@ static int add_record(struct ld *ld, const struct kb_field *f, uint32_t n,
 	if (kb->stream) {
 		if ((rc = kb_index_record(kb, rec, ld->err)))
 			return rc;
-		if ((rc = kb->each(rec, kb->each_ud)))
+		if ((rc = kb->each(rec, kb->each_ud))) {
+			ld->stopped = true;
 			return rc;
+		}
 		/* Anchors may point into this record: keep the memory until
 		 * the document ends. */
 		if (!ld->anchors.count)
@@ -894,6 +897,29 @@ static int document(struct ld *ld)
 	return 0;
 }
 
+/*
+ * After a structural error, read on to the end of the file: a file that is
+ * not YAML at all (libyaml rejects it further on) is reported as the YAML
+ * syntax error it is, not as the symptom the loader met first.
+ */
+static int syntax_first(struct ld *ld, int rc)
+{
+	struct kb_error keep;
+	int r;
+
+	if (ld->err)
+		keep = *ld->err;
+	while (!(r = next(ld)))
+		if (ld->ev.type == YAML_STREAM_END_EVENT ||
+		    ld->ev.type == YAML_NO_EVENT)
+			break;
+	if (r == KB_ESYNTAX)
+		return r;
+	if (ld->err)
+		*ld->err = keep;
+	return rc;
+}
+
 int kb_load_file(struct kb *kb, const char *name, void *fp, const char *data,
 		 size_t len, size_t budget_hint, struct kb_error *err)
 {
@@ -932,8 +958,11 @@ int kb_load_file(struct kb *kb, const char *name, void *fp, const char *data,
 				"yaml: expected a document");
 			break;
 		}
-		if ((rc = document(&ld)))
+		if ((rc = document(&ld))) {
+			if ((rc == KB_ESTRUCT || rc == KB_ELIMIT) && !ld.stopped)
+				rc = syntax_first(&ld, rc);
 			break;
+		}
 		drop_anchors(&ld);
 		if (kb->stream)
 			kb_arena_reset(ld.arena);
