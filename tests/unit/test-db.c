@@ -202,6 +202,13 @@ static int on_rec(const struct kb_record *rec, void *ud)
 	return 0;
 }
 
+static int stop_estruct(const struct kb_record *rec, void *ud)
+{
+	(void)rec;
+	((struct seen *)ud)->n++;
+	return KB_ESTRUCT;
+}
+
 static void streaming(void **state)
 {
 	static const struct kb_memfile files[] = {
@@ -246,6 +253,20 @@ static void streaming(void **state)
 	assert_int_equal(kb_stream(kb, on_rec, &s, &e), 42);
 	assert_int_equal(s.n, 2);
 	kb_free(kb);
+
+	/* the callback's code is returned as it is, even one that looks like
+	 * a loader's and with a syntax error further on */
+	{
+		struct kb_memfile g = { "g.yaml", "- {id: a, kind: k}\n- ]\n", 0 };
+		struct kb *k2;
+		g.len = strlen(g.data);
+		assert_int_equal(kb_open_mem(&k2, &g, 1, &o, &e), 0);
+		memset(&s, 0, sizeof(s));
+		s.stop_after = 1;
+		assert_int_equal(kb_stream(k2, stop_estruct, &s, &e), KB_ESTRUCT);
+		assert_int_equal(s.n, 1);
+		kb_free(k2);
+	}
 
 	/* kb_stream on a KB that was not opened to stream */
 	assert_int_equal(kb_open_mem(&kb, f, 3, NULL, &e), 0);

@@ -788,6 +788,39 @@ static void syntax_errors(void **state)
 		     "(while scanning a plain scalar at 1:5)");
 }
 
+/* A file that libyaml rejects is a syntax error, even where the loader met
+ * a structural problem before the syntax error. */
+static void syntax_error_wins(void **state)
+{
+	struct kb_error e;
+
+	(void)state;
+	assert_int_equal(load1("This\n is\n  invalid: x\n", &e), KB_ESYNTAX);
+	assert_error(&e, KB_ESYNTAX, "t.yaml", 3, 10,
+		     "yaml: mapping values are not allowed in this context");
+	assert_int_equal(load1("id: a\nkind: k\nx: {y: z}\n---\nid: b\n"
+			       "kind: k\ny: [1\n", &e), KB_ESYNTAX);
+	assert_error(&e, KB_ESYNTAX, "t.yaml", 8, 1,
+		     "yaml: did not find expected ',' or ']' (while parsing a "
+		     "flow sequence at 7:4)");
+	assert_int_equal(load1("- {id: a, kind: k}\n- {id: a, kind: k}\n- ]\n",
+			       &e), KB_ESYNTAX);
+	assert_int_equal(e.line, 3);
+	/* valid YAML after the problem: the structural error stands */
+	assert_int_equal(load1("id: a\nkind: k\nx: {y: z}\n---\n[a, b]\n", &e),
+			 KB_ESTRUCT);
+	assert_error(&e, KB_ESTRUCT, "t.yaml", 3, 4,
+		     "field 'x' holds a nested mapping");
+	/* and with no error buffer, the code alone */
+	{
+		struct kb *kb;
+		struct kb_memfile f = { "t.yaml", "- x\n- ]\n", 8 };
+		assert_int_equal(kb_open_mem(&kb, &f, 1, NULL, NULL), KB_ESYNTAX);
+		f.data = "- x\n- y\n";
+		assert_int_equal(kb_open_mem(&kb, &f, 1, NULL, NULL), KB_ESTRUCT);
+	}
+}
+
 static void reader_errors_located(void **state)
 {
 	struct kb_error e;
@@ -901,6 +934,7 @@ int main(void)
 		cmocka_unit_test(positions),
 		cmocka_unit_test(positions_of_aliased_values),
 		cmocka_unit_test(syntax_errors),
+		cmocka_unit_test(syntax_error_wins),
 		cmocka_unit_test(reader_errors_located),
 		cmocka_unit_test(errors_stop_at_the_first),
 		cmocka_unit_test(large_ok),
