@@ -556,7 +556,7 @@ int kb_open(struct kb **out, const char *path, const struct kb_open_opts *opts,
 	w.err = err;
 	if (!rc)
 		rc = walk_dir(&w, path, "", 0);
-	if (!rc)
+	if (!rc && w.n)	/* an empty KB has no array: qsort(NULL) is undefined */
 		qsort(w.paths, w.n, sizeof(*w.paths), cmp_str);
 	if (!rc) {
 		kb->paths = calloc(w.n ? w.n : 1, sizeof(char *));
