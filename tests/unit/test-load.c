@@ -245,6 +245,7 @@ static void empty_kbs(void **state)
 	assert_int_equal(kb_open_mem(&kb, NULL, 0, NULL, &e), 0);
 	assert_int_equal(kb_count(kb), 0);
 	kb_free(kb);
+	tmp_free(dir);
 }
 
 static void mem_order_and_schema(void **state)
