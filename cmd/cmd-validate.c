@@ -37,9 +37,21 @@ static void on_diag(const struct kb_diag *d, void *ud)
 	if (s->ctx->o.format == KBQ_FMT_JSON)
 		json_diag(d->file, d->line, d->col, d->id, "error", d->message,
 			  s->n == 0);
-	else
-		fprintf(stderr, "kbq: %s:%u:%u: error: %s\n", d->file, d->line,
-			d->col, d->message);
+	else {
+		/* one line each: a quoted value's line breaks are shown as \n */
+		const char *p;
+
+		fprintf(stderr, "kbq: %s:%u:%u: error: ", d->file, d->line,
+			d->col);
+		for (p = d->message; *p; p++)
+			if (*p == '\n')
+				fputs("\\n", stderr);
+			else if (*p == '\r')
+				fputs("\\r", stderr);
+			else
+				putc(*p, stderr);
+		putc('\n', stderr);
+	}
 	s->n++;
 }
 

@@ -1,0 +1,7 @@
+# grep without a regex is a usage error, exit 2
+$ kbq --kb library grep
+--- stdout
+--- stderr
+kbq: error: 'grep' takes REGEX [EXPR...]
+usage: kbq grep [OPTIONS] REGEX [EXPR...]
+--- status 2

@@ -1,0 +1,6 @@
+# validate prints text or json only
+$ kbq --kb library validate -o csv
+--- stdout
+--- stderr
+kbq: error: validate prints text or json, not the format asked for
+--- status 2
