@@ -54,7 +54,7 @@ static char *slurp(const char *path, size_t *len)
 /* One case: rc and error checked against what libyaml does. */
 static void one(const char *id, bool libyaml_accepts, struct tally *t)
 {
-	char path[4096], name[64];
+	char path[4096], name[64], *data;
 	struct kb_memfile f;
 	struct kb_error e, m;
 	struct kb *kb = NULL;
@@ -73,12 +73,13 @@ static void one(const char *id, bool libyaml_accepts, struct tally *t)
 	kb = NULL;
 
 	snprintf(name, sizeof(name), "%s/in.yaml", id);
+	data = slurp(path, &len);
 	f.name = name;
-	f.data = slurp(path, &len);
+	f.data = data;
 	f.len = len;
 	rcm = kb_open_mem(&kb, &f, 1, NULL, &m);
 	kb_free(kb);
-	free((char *)f.data);
+	free(data);
 
 	/* the same verdict and place, whichever way the bytes came in */
 	if (rc != rcm)
