@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -684,6 +685,96 @@ static void empty_key_refused(void **state)
 	assert_error(&e, KB_ESTRUCT, "t.yaml", 3, 1, "empty key");
 }
 
+static void more_structural_errors(void **state)
+{
+	struct kb_error e;
+	char *y;
+	size_t i, used;
+
+	(void)state;
+	assert_int_equal(load1("- &m {id: a, kind: k}\n- {id: b, kind: k, l: [x, *m]}\n",
+			       &e), KB_ESTRUCT);
+	assert_error(&e, KB_ESTRUCT, "t.yaml", 2, 27,
+		     "list 'l' holds a nested mapping (through alias 'm')");
+	assert_int_equal(load1("- {id: a, kind: k, s: &s x}\n- *s\n", &e),
+			 KB_ESTRUCT);
+	assert_error(&e, KB_ESTRUCT, "t.yaml", 2, 3,
+		     "list element is not a record (a mapping)");
+	assert_int_equal(load1("id: a\nkind: k\nl: &l [x]\n*l : y\n", &e),
+			 KB_ESTRUCT);
+	assert_error(&e, KB_ESTRUCT, "t.yaml", 4, 1, "a key must be a scalar");
+	/* a key of more than 4096 bytes (explicit: libyaml allows no
+	 * implicit key over 1024) */
+	y = malloc(8192);
+	assert_non_null(y);
+	used = (size_t)snprintf(y, 8192, "id: a\nkind: k\n? ");
+	for (i = 0; i < 5000; i++)
+		y[used++] = 'k';
+	strcpy(y + used, "\n: v\n");
+	assert_int_equal(load1(y, &e), KB_ELIMIT);
+	assert_error(&e, KB_ELIMIT, "t.yaml", 3, 3,
+		     "key of 5000 bytes is over the limit of 4096");
+	/* merges nested in merges, deeper than 64 levels */
+	used = (size_t)snprintf(y, 8192, "id: a\nkind: k\n<<: ");
+	for (i = 0; i < 70; i++)
+		used += (size_t)snprintf(y + used, 8192 - used, "{<<: ");
+	used += (size_t)snprintf(y + used, 8192 - used, "{x: 1}");
+	for (i = 0; i < 70; i++)
+		y[used++] = '}';
+	strcpy(y + used, "\n");
+	assert_int_equal(load1(y, &e), KB_ELIMIT);
+	assert_error(&e, KB_ELIMIT, "t.yaml", 3, 5 + 64 * 5,
+		     "merges nest deeper than 64 levels");
+	/* 60 levels are fine, the innermost key merged all the way out */
+	used = (size_t)snprintf(y, 8192, "id: a\nkind: k\n<<: ");
+	for (i = 0; i < 60; i++)
+		used += (size_t)snprintf(y + used, 8192 - used, "{<<: ");
+	used += (size_t)snprintf(y + used, 8192 - used, "{x: 1}");
+	for (i = 0; i < 60; i++)
+		y[used++] = '}';
+	strcpy(y + used, "\n");
+	assert_string_equal(load_dump(y), "id=a kind=k x=1");
+	free(y);
+}
+
+static void file_errors(void **state)
+{
+	char *dir = tmp_new(), path[4200], want[4400];
+	struct kb_open_opts o = { 0 };
+	struct kb_error e;
+	struct kb *kb;
+	size_t i;
+
+	(void)state;
+	/* a *.yaml that is not a regular file */
+	tmp_write(dir, "kb/a.yaml", "id: a\nkind: k\n");
+	snprintf(path, sizeof(path), "%s/kb/fifo.yaml", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	snprintf(path, sizeof(path), "%s/kb", dir);
+	assert_int_equal(kb_open(&kb, path, NULL, &e), KB_EIO);
+	snprintf(want, sizeof(want), "%s/kb/fifo.yaml", dir);
+	assert_error(&e, KB_EIO, want, 0, 0, "not a regular file");
+	/* a schema that cannot be read */
+	snprintf(path, sizeof(path), "%s/kb/a.yaml", dir);
+	o.schema = "/nonexistent/schema.yaml";
+	assert_int_equal(kb_open(&kb, path, &o, &e), KB_EIO);
+	assert_error(&e, KB_EIO, "/nonexistent/schema.yaml", 0, 0,
+		     "cannot open: No such file or directory");
+	o.schema = dir;
+	assert_int_equal(kb_open(&kb, path, &o, &e), KB_EIO);
+	assert_error(&e, KB_EIO, dir, 0, 0, "cannot read: Is a directory");
+	/* directories deeper than 256 levels */
+	snprintf(path, sizeof(path), "%s/deep", dir);
+	for (i = 0; i < 260; i++)
+		strcat(path, "/d");
+	strcat(path, "/x.yaml");
+	tmp_write(dir, path + strlen(dir) + 1, "id: x\nkind: k\n");
+	snprintf(path, sizeof(path), "%s/deep", dir);
+	assert_int_equal(kb_open(&kb, path, NULL, &e), KB_ELIMIT);
+	assert_string_equal(e.message, "directories nest deeper than 256 levels");
+	tmp_free(dir);
+}
+
 /* ---- positions ----------------------------------------------------------- */
 
 static void positions(void **state)
@@ -932,6 +1023,8 @@ int main(void)
 		cmocka_unit_test(id_and_kind_required),
 		cmocka_unit_test(duplicate_id_names_both_places),
 		cmocka_unit_test(empty_key_refused),
+		cmocka_unit_test(more_structural_errors),
+		cmocka_unit_test(file_errors),
 		cmocka_unit_test(positions),
 		cmocka_unit_test(positions_of_aliased_values),
 		cmocka_unit_test(syntax_errors),

@@ -484,6 +484,14 @@ static void bad_grammar(void **state)
 	       "<=, >, >=, or FIELD? alone)");
 }
 
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static void limits(void **state)
 {
 	struct kb *kb = *state;
@@ -499,7 +507,7 @@ static void limits(void **state)
 	for (i = 301; i < 601; i++)
 		w[i] = ")";
 	assert_string_equal(findv(kb, 0, NULL, NULL, &E, w), "ERROR");
-	assert_int_equal(E.code, KB_ELIMIT);
+	EXPECT(KB_ELIMIT, 256, 0, 1, "expression nests deeper than 256 levels");
 	/* 100 are fine */
 	for (i = 0; i < 100; i++)
 		w[i] = "(";
@@ -509,14 +517,69 @@ static void limits(void **state)
 	w[201] = NULL;
 	assert_string_equal(findv(kb, 0, NULL, NULL, &E, w), "cn");
 	free(w);
+	/* more than 10000 words */
+	w = calloc(10002, sizeof(*w));
+	assert_non_null(w);
+	for (i = 0; i < 10001; i++)
+		w[i] = "name=x";
+	assert_string_equal(findv(kb, 0, NULL, NULL, &E, w), "ERROR");
+	EXPECT(KB_ELIMIT, 10000, 0, 1,
+	       "expression of 10001 words is over the limit of 10000");
+	/* 1000 are fine (SPEC's floor) */
+	w[1000] = NULL;
+	assert_string_equal(findv(kb, 0, NULL, NULL, &E, w), "");
+	free(w);
+	/* a word over 1 MiB; 64 KiB is fine */
+	{
+		size_t n = ((size_t)1 << 20) + 1;
+		char *big = malloc(n + 8);
+		assert_non_null(big);
+		memcpy(big, "name=", 5);
+		memset(big + 5, 'x', n - 5);
+		big[n] = '\0';
+		assert_string_equal(findv(kb, 0, NULL, NULL, &E,
+					  W("kind=actor", big)), "ERROR");
+		EXPECT(KB_ELIMIT, 1, 0, 1, "expression word of 1048577 bytes is "
+		       "over the limit of 1048576");
+		big[65536] = '\0';
+		assert_string_equal(findv(kb, 0, NULL, NULL, &E, W(big)), "");
+		free(big);
+	}
+	/* a path of more than 32 steps; 16 are fine (SPEC's floor) */
+	{
+		char p[256] = "";
+		for (i = 0; i < 33; i++)
+			strcat(p, i ? ".country" : "country");
+		strcat(p, "?");
+		assert_string_equal(findv(kb, 0, NULL, NULL, &E, W(p)), "ERROR");
+		EXPECT(KB_ELIMIT, 0, 0, strlen(p) - 1,
+		       "path of 33 steps is over the limit of 32");
+		p[0] = '\0';
+		for (i = 0; i < 15; i++)
+			strcat(p, "member_of.");
+		strcat(p, "name=United States");
+		assert_string_equal(findv(kb, 0, NULL, NULL, &E, W(p)), "");
+	}
 }
 
-static double now(void)
+/* Refs that point back at each other multiply: a long path over them is
+ * cut off, located, rather than left to run for hours. */
+static void ref_fanout_bounded(void **state)
 {
-	struct timespec ts;
+	struct kb *kb = kbm_ok("r.yaml",
+		"- {id: a, kind: x, f: [b, b, b, b, b, b, b, b, b, b]}\n"
+		"- {id: b, kind: x, f: [a, a, a, a, a, a, a, a, a, a]}\n", NULL);
+	double t0 = now();
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	(void)state;
+	assert_string_equal(findv(kb, 0, NULL, NULL, &E,
+		W("f.f.f.f.f.f.f.f.f.f.f.f.f.f.f.id=zz")), "EMATCH");
+	assert_error(&E, KB_EMATCH, "r.yaml", 1, 3, "paths from record 'a' reach "
+		     "more than 1048576 records (refs fan out)");
+	assert_true(now() - t0 < 10.0);
+	/* a short path over the same records answers */
+	assert_string_equal(find(kb, "f.f.id=b"), "b");
+	kb_free(kb);
 }
 
 static void catastrophic_regex_bounded(void **state)
@@ -638,6 +701,7 @@ int main(void)
 		cmocka_unit_test(bad_literals),
 		cmocka_unit_test(bad_grammar),
 		cmocka_unit_test(limits),
+		cmocka_unit_test(ref_fanout_bounded),
 		cmocka_unit_test(catastrophic_regex_bounded),
 		cmocka_unit_test(schemaless),
 		cmocka_unit_test(path_walk),

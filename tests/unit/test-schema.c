@@ -221,6 +221,19 @@ static void field_errors(void **state)
 	    4, 31, "'values' must be a list");
 	ERR("kinds:\n  a:\n    fields:\n      x: {type: string}\n      x: {type: int}\n",
 	    5, 7, "field 'x' declared twice");
+	ERR("kinds:\n  a:\n    fields:\n      '': {type: string}\n", 4, 7,
+	    "a field name must be a non-empty scalar");
+	ERR("kinds:\n  a:\n    fields:\n      x: {type: ref, to: {a: b}}\n", 4, 26,
+	    "'to' must be a list");
+	ERR("kinds:\n  a:\n    fields:\n      x: {type: ref, to: [[a]]}\n", 4, 27,
+	    "'to' must hold scalars");
+	ERR("kinds:\n  a:\n    fields:\n      x: {type: string, pattern: [a]}\n",
+	    4, 34, "'pattern' must be a scalar");
+	ERR("kinds:\n  a:\n    fields:\n      x: {type: string, description: {}}\n",
+	    4, 38, "'description' must be a scalar");
+	ERR("kinds:\n  a: {plural: [as]}\n", 2, 15, "'plural' must be a scalar");
+	ERR("kinds:\n  a: {description: [x]}\n", 2, 20,
+	    "'description' must be a scalar");
 }
 
 static void builtin_fields(void **state)
