@@ -547,7 +547,7 @@ static void limits(void **state)
 	}
 	/* a path of more than 32 steps; 16 are fine (SPEC's floor) */
 	{
-		char p[256] = "";
+		char p[512] = "";
 		for (i = 0; i < 33; i++)
 			strcat(p, i ? ".country" : "country");
 		strcat(p, "?");
