@@ -30,26 +30,17 @@ bool kbq_can_stream(const struct kbq_ctx *ctx, const char *const *words,
 }
 
 struct streaming {
-	struct kbq_ctx *ctx;
-	const struct kb_query *q;
 	struct kbq_out *out;
 	size_t n;
-	struct kb_error err;
 };
 
-static int on_record(const struct kb_record *r, void *ud)
+static int print_one(struct kbq_ctx *ctx, const struct kb_record *r, void *ud,
+		     struct kb_error *err)
 {
 	struct streaming *s = ud;
-	int m;
 
-	if (s->ctx->kind && r->kind != s->ctx->kind->name)
-		return 0;
-	if ((m = kb_query_match(s->q, r, &s->err)) < 0)
-		return KB_EMATCH;
-	if (!m)
-		return 0;
 	/* past --limit, keep reading: the whole KB must still be sound */
-	if (s->ctx->o.limit >= 0 && s->n >= (size_t)s->ctx->o.limit)
+	if (ctx->o.limit >= 0 && s->n >= (size_t)ctx->o.limit)
 		return 0;
 	s->n++;
 	if (s->out)
@@ -57,26 +48,16 @@ static int on_record(const struct kb_record *r, void *ud)
 	return 0;
 }
 
-/* Answer while reading: memory stays flat whatever the KB's size. */
+/* Answer while reading: memory stays flat whatever the KB's size.  An
+ * error after output has begun leaves a JSON array unclosed. */
 static int find_stream(struct kbq_ctx *ctx, const struct kb_query *q)
 {
-	struct streaming s;
-	struct kb_error err;
-	int rc;
+	struct streaming s = { NULL, 0 };
 
-	memset(&s, 0, sizeof(s));
-	s.ctx = ctx;
-	s.q = q;
 	if (!ctx->o.quiet && !ctx->o.count)
 		s.out = kbq_out_new(ctx, ctx->kind);
-	rc = kb_stream(ctx->kb, on_record, &s, &err);
-	if (rc) {
-		/* Output may have begun: the error and the status say it is
-		 * incomplete, and a JSON array is left unclosed. */
-		kbq_report(rc == KB_EMATCH && s.err.code == KB_EMATCH ? &s.err :
-			   &err, NULL, 0);
+	if (kbq_each_match(ctx, q, print_one, &s))
 		return 2;
-	}
 	if (s.out)
 		kbq_out_end(s.out);
 	else if (ctx->o.count)

@@ -26,28 +26,21 @@ static void print_value(const char *s, size_t len, size_t ms, size_t me,
 }
 
 struct grep {
-	struct kbq_ctx *ctx;
-	const struct kb_query *q;
 	const struct kb_regex *re;
 	size_t hits;
 	bool done;		/* -q or --limit reached: just read on */
-	struct kb_error err;
 };
 
-/* The values of one record that match; KB_EMATCH on a regex limit. */
-static int grep_record(const struct kb_record *r, void *ud)
+/* The values of one matching record that match the regex. */
+static int grep_record(struct kbq_ctx *ctx, const struct kb_record *r,
+		       void *ud, struct kb_error *err)
 {
 	struct grep *g = ud;
-	struct kbq_ctx *ctx = g->ctx;
 	bool c = ctx->color;
 	uint32_t j, k;
 	int m;
 
 	if (g->done)
-		return 0;
-	if ((m = kb_query_match(g->q, r, &g->err)) < 0)
-		return KB_EMATCH;
-	if (!m)
 		return 0;
 	for (j = 0; j < r->nfields; j++) {
 		const struct kb_field *f = &r->fields[j];
@@ -57,12 +50,11 @@ static int grep_record(const struct kb_record *r, void *ud)
 			const struct kb_value *v = &f->values[k];
 			size_t ms, me;
 			m = kb_regex_search(g->re, v->text, v->len, &ms, &me);
-			if (m < 0) {
-				kbq_err_at(&g->err, r->file, v->line, v->col,
-					   "regex hit its match limit on '%s.%s' "
-					   "(simplify the pattern)", r->id, f->name);
-				return KB_EMATCH;
-			}
+			if (m < 0)
+				return kb_err(err, KB_EMATCH, r->file, v->line,
+					      v->col, "regex hit its match limit "
+					      "on '%s.%s' (simplify the pattern)",
+					      r->id, f->name);
 			if (!m)
 				continue;
 			if (ctx->o.limit >= 0 && g->hits >= (size_t)ctx->o.limit) {
@@ -92,7 +84,6 @@ static int grep_exec(struct kbq_ctx *ctx)
 {
 	unsigned flags = (ctx->o.icase ? KB_Q_ICASE : 0) |
 			 (ctx->o.fixed ? KB_Q_FIXED : 0);
-	size_t i, total = kb_count(ctx->kb);
 	struct kb_regex *re;
 	struct kb_query *q;
 	struct kb_error err;
@@ -110,22 +101,11 @@ static int grep_exec(struct kbq_ctx *ctx)
 		return 2;
 	}
 	memset(&g, 0, sizeof(g));
-	g.ctx = ctx;
-	g.q = q;
 	g.re = re;
-	if (ctx->stream)
-		rc = kb_stream(ctx->kb, grep_record, &g, &err);
-	else
-		for (i = 0; i < total && !rc; i++)
-			rc = grep_record(kb_at(ctx->kb, i), &g);
-	if (rc) {
-		/* the whole KB is read even after -q: its soundness counts */
-		kbq_report(rc == KB_EMATCH && g.err.code == KB_EMATCH ? &g.err :
-			   &err, NULL, 0);
-		rc = 2;
-	} else if (ctx->o.count && !ctx->o.quiet) {
+	/* the whole KB is read even after -q: its soundness counts */
+	rc = kbq_each_match(ctx, q, grep_record, &g);
+	if (!rc && ctx->o.count && !ctx->o.quiet)
 		printf("%zu\n", g.hits);
-	}
 	kb_query_free(q);
 	kb_regex_free(re);
 	return rc ? rc : g.hits ? 0 : 1;

@@ -100,10 +100,6 @@ void kbq_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * error points into `words`. */
 void kbq_report(const struct kb_error *err, const char *const *words,
 		size_t nwords);
-/* Fill err as a KB_EMATCH error at a position (for errors met in cmd/). */
-void kbq_err_at(struct kb_error *err, const char *file, unsigned line,
-		unsigned col, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
 /* Exit status 2 after checking that stdout could be written. */
 int kbq_finish(int status);
 
@@ -130,8 +126,17 @@ int kbq_compile(struct kbq_ctx *ctx, const char *const *words, size_t n,
  * records that match?  Not when a path follows refs. */
 bool kbq_can_stream(const struct kbq_ctx *ctx, const char *const *words,
 		    size_t n);
+/* Called for each matching record; a non-zero return (with err filled)
+ * stops the reading and is reported. */
+typedef int kbq_match_fn(struct kbq_ctx *ctx, const struct kb_record *rec,
+			 void *ud, struct kb_error *err);
+/* Call fn for each record of ctx's kind matching q, in load order, while
+ * reading the KB when ctx->stream.  Returns 0, or 2 after reporting an
+ * error (which may come after fn has printed). */
+int kbq_each_match(struct kbq_ctx *ctx, const struct kb_query *q,
+		   kbq_match_fn *fn, void *ud);
 /* Collect the records matching `q`, honouring --sort and --reverse.
- * Returns 0, or 2 after reporting a match-limit error. */
+ * Returns 0, or 2 after reporting an error. */
 int kbq_select(struct kbq_ctx *ctx, const struct kb_query *q,
 	       const struct kb_record ***out, size_t *n);
 

@@ -12,6 +12,15 @@
 
 /* ---- scalar writers ------------------------------------------------------ */
 
+/* U+2028, U+2029, U+FFFE or U+FFFF at s (3 bytes of UTF-8). */
+static bool nonprint3(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	return (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9)) ||
+	       (u[0] == 0xEF && u[1] == 0xBF && (u[2] == 0xBE || u[2] == 0xBF));
+}
+
 void kbq_json_string(FILE *fp, const char *s, size_t len)
 {
 	size_t i;
@@ -26,10 +35,24 @@ void kbq_json_string(FILE *fp, const char *s, size_t len)
 		case '\t': fputs("\\t", fp); break;
 		case '\r': fputs("\\r", fp); break;
 		default:
-			if (c < 0x20 || c == 0x7f)
+			if (c < 0x20 || c == 0x7f) {
 				fprintf(fp, "\\u%04x", c);
-			else
+			} else if (c == 0xC2 && i + 1 < len &&
+				   (unsigned char)s[i + 1] <= 0x9F) {
+				/* C1 controls (NEL too): YAML reads them
+				 * raw as an error or a line break */
+				fprintf(fp, "\\u%04x", (unsigned char)s[++i]);
+			} else if (i + 2 < len && nonprint3(s + i)) {
+				/* LS, PS, U+FFFE, U+FFFF: the same */
+				fprintf(fp, "\\u%02x%02x",
+					((c & 0x0F) << 4) |
+					(((unsigned char)s[i + 1] >> 2) & 0x0F),
+					(((unsigned char)s[i + 1] & 0x03) << 6) |
+					((unsigned char)s[i + 2] & 0x3F));
+				i += 2;
+			} else {
 				putc(c, fp);
+			}
 		}
 	}
 	putc('"', fp);
@@ -89,11 +112,11 @@ static bool yaml_plain_ok(const char *s, size_t len)
 			return false;
 		if (c == '#' && i && s[i - 1] == ' ')
 			return false;
-		/* NEL, LS, PS are line breaks to YAML 1.1 */
-		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0x85)
+		/* C1 controls (NEL among them), LS, PS, U+FFFE, U+FFFF:
+		 * line breaks or errors to YAML 1.1 */
+		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] <= 0x9F)
 			return false;
-		if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-		    ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9))
+		if (i + 2 < len && nonprint3(s + i))
 			return false;
 		if (c == 0xEF && i + 2 < len && (unsigned char)s[i + 1] == 0xBB &&
 		    (unsigned char)s[i + 2] == 0xBF)
@@ -749,28 +772,66 @@ int kbq_compile(struct kbq_ctx *ctx, const char *const *words, size_t n,
 	return 0;
 }
 
-struct selection {
+struct each {
 	struct kbq_ctx *ctx;
 	const struct kb_query *q;
-	const struct kb_record **recs;
-	size_t n, cap;
+	kbq_match_fn *fn;
+	void *ud;
 	struct kb_error err;
 };
 
-static int select_one(const struct kb_record *r, void *ud)
+static int each_one(const struct kb_record *r, void *ud)
 {
-	struct selection *s = ud;
+	struct each *e = ud;
 	int m;
 
-	if (s->ctx->kind && r->kind != s->ctx->kind->name)
+	if (e->ctx->kind && r->kind != e->ctx->kind->name)
 		return 0;
-	if ((m = kb_query_match(s->q, r, &s->err)) < 0)
+	if ((m = kb_query_match(e->q, r, &e->err)) < 0)
 		return KB_EMATCH;
-	if (!m)
-		return 0;
+	return m ? e->fn(e->ctx, r, e->ud, &e->err) : 0;
+}
+
+int kbq_each_match(struct kbq_ctx *ctx, const struct kb_query *q,
+		   kbq_match_fn *fn, void *ud)
+{
+	size_t i, total = kb_count(ctx->kb);
+	struct kb_error err;
+	struct each e;
+	int rc = 0;
+
+	memset(&e, 0, sizeof(e));
+	e.ctx = ctx;
+	e.q = q;
+	e.fn = fn;
+	e.ud = ud;
+	if (ctx->stream) {
+		if ((rc = kb_stream(ctx->kb, each_one, &e, &err)) != 0)
+			/* the callback's own error, else the loader's */
+			kbq_report(e.err.code ? &e.err : &err, NULL, 0);
+	} else {
+		for (i = 0; i < total && !rc; i++)
+			if ((rc = each_one(kb_at(ctx->kb, i), &e)) != 0)
+				kbq_report(&e.err, NULL, 0);
+	}
+	return rc ? 2 : 0;
+}
+
+struct selection {
+	const struct kb_record **recs;
+	size_t n, cap;
+};
+
+static int keep_one(struct kbq_ctx *ctx, const struct kb_record *r, void *ud,
+		    struct kb_error *err)
+{
+	struct selection *s = ud;
+
 	/* a streamed record dies after this call: keep a copy */
-	if (s->ctx->stream && !(r = kb_keep(s->ctx->kb, r)))
-		return KB_ENOMEM;
+	if (ctx->stream && !(r = kb_keep(ctx->kb, r))) {
+		kbq_error("out of memory");
+		exit(2);
+	}
 	if (s->n == s->cap) {
 		s->cap = s->cap ? s->cap * 2 : 64;
 		s->recs = xrealloc(s->recs, s->cap * sizeof(*s->recs));
@@ -782,24 +843,9 @@ static int select_one(const struct kb_record *r, void *ud)
 int kbq_select(struct kbq_ctx *ctx, const struct kb_query *q,
 	       const struct kb_record ***out, size_t *n)
 {
-	struct selection s;
-	struct kb_error err;
-	size_t i, total = kb_count(ctx->kb);
-	int rc = 0;
+	struct selection s = { NULL, 0, 0 };
 
-	memset(&s, 0, sizeof(s));
-	s.ctx = ctx;
-	s.q = q;
-	if (ctx->stream) {
-		if ((rc = kb_stream(ctx->kb, select_one, &s, &err)) != 0)
-			kbq_report(rc == KB_EMATCH && s.err.code == KB_EMATCH ?
-				   &s.err : &err, NULL, 0);
-	} else {
-		for (i = 0; i < total && !rc; i++)
-			if ((rc = select_one(kb_at(ctx->kb, i), &s)) != 0)
-				kbq_report(&s.err, NULL, 0);
-	}
-	if (rc) {
+	if (kbq_each_match(ctx, q, keep_one, &s)) {
 		free(s.recs);
 		return 2;
 	}

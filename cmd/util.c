@@ -92,22 +92,6 @@ void kbq_report(const struct kb_error *err, const char *const *words,
 	fputc('\n', stderr);
 }
 
-void kbq_err_at(struct kb_error *err, const char *file, unsigned line,
-		unsigned col, const char *fmt, ...)
-{
-	va_list ap;
-
-	memset(err, 0, sizeof(*err));
-	err->code = KB_EMATCH;
-	err->word = -1;
-	snprintf(err->file, sizeof(err->file), "%s", file);
-	err->line = line;
-	err->col = col;
-	va_start(ap, fmt);
-	vsnprintf(err->message, sizeof(err->message), fmt, ap);
-	va_end(ap);
-}
-
 int kbq_finish(int status)
 {
 	/* A full disk or a closed pipe must not look like success. */

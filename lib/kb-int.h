@@ -31,9 +31,6 @@
 
 /* ---- errors ------------------------------------------------------------ */
 
-int kb_err(struct kb_error *err, enum kb_code code, const char *file,
-	   unsigned line, unsigned col, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
 
 /* ---- arenas ------------------------------------------------------------ */
 

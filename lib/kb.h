@@ -57,6 +57,14 @@ struct kb_error {
 	char message[1024];
 };
 
+/*
+ * Fill *err (when not NULL) with a located error and return `code`, so
+ * that callers report their own errors the way the library does.
+ */
+int kb_err(struct kb_error *err, enum kb_code code, const char *file,
+	   unsigned line, unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
 /* ---- the record model -------------------------------------------------- */
 
 /* One scalar value and where it was written. */
