@@ -431,6 +431,42 @@ static void alias_of_record(void **state)
 			    "duplicate id 'a' (first defined at t.yaml:1:11)");
 }
 
+static void anchors_redefined_and_quoted_merge_key(void **state)
+{
+	struct kb_error e;
+
+	(void)state;
+	/* a redefined anchor: aliases after it see the later value */
+	assert_string_equal(load_dump(
+		"- {id: a, kind: k, x: &v one, y: *v, z: &v two, w: *v}\n"),
+		"id=a kind=k x=one y=one z=two w=two");
+	/* only a plain << merges; a quoted one is an ordinary key */
+	assert_string_equal(load_dump("- {id: c, kind: k, '<<': x}\n"),
+			    "id=c kind=k <<=x");
+	assert_int_equal(load1("- &b {id: b, kind: k, x: 1}\n"
+			       "- {id: c, kind: k, '<<': *b}\n", &e), KB_ESTRUCT);
+	assert_error(&e, KB_ESTRUCT, "t.yaml", 2, 26,
+		     "field '<<' holds a nested mapping (through alias 'b')");
+}
+
+static void crlf(void **state)
+{
+	struct kb_error e;
+	struct kb *kb = kbm_ok("t.yaml", "id: a\r\nkind: k\r\nl:\r\n  - x\r\n"
+			       "t: |\r\n  one\r\n  two\r\n", NULL);
+	const struct kb_field *f;
+
+	(void)state;
+	assert_string_equal(dump(kb_at(kb, 0)), "id=a kind=k l=[x] t=one\ntwo\n");
+	f = kb_record_field(kb_at(kb, 0), "l");
+	assert_int_equal(f->values[0].line, 4);
+	assert_int_equal(f->values[0].col, 5);
+	kb_free(kb);
+	assert_int_equal(load1("id: a\r\nkind: k\r\nx: \xff\r\n", &e), KB_ESYNTAX);
+	assert_error(&e, KB_ESYNTAX, "t.yaml", 3, 4,
+		     "yaml: invalid leading UTF-8 octet (byte 0xFF)");
+}
+
 static void anchors_are_per_document(void **state)
 {
 	struct kb_error e;
@@ -1011,6 +1047,8 @@ int main(void)
 		cmocka_unit_test(lists),
 		cmocka_unit_test(anchors_and_aliases),
 		cmocka_unit_test(alias_of_record),
+		cmocka_unit_test(anchors_redefined_and_quoted_merge_key),
+		cmocka_unit_test(crlf),
 		cmocka_unit_test(anchors_are_per_document),
 		cmocka_unit_test(merge_keys),
 		cmocka_unit_test(merge_list_earlier_wins),
