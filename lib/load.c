@@ -905,14 +905,27 @@ static int document(struct ld *ld)
 static int syntax_first(struct ld *ld, int rc)
 {
 	struct kb_error keep;
-	int r;
+	int r, depth = 0;
 
 	if (ld->err)
 		keep = *ld->err;
-	while (!(r = next(ld)))
+	while (!(r = next(ld))) {
 		if (ld->ev.type == YAML_STREAM_END_EVENT ||
 		    ld->ev.type == YAML_NO_EVENT)
 			break;
+		/* libyaml's scanner is quadratic in the nesting of flow
+		 * collections ([[[[...: 100 KB take half a minute): records
+		 * never nest deep, so neither does the search for a syntax
+		 * error */
+		if (ld->ev.type == YAML_SEQUENCE_START_EVENT ||
+		    ld->ev.type == YAML_MAPPING_START_EVENT) {
+			if (++depth > KB_MAX_DEPTH)
+				break;
+		} else if (ld->ev.type == YAML_SEQUENCE_END_EVENT ||
+			   ld->ev.type == YAML_MAPPING_END_EVENT) {
+			depth--;
+		}
+	}
 	if (r == KB_ESYNTAX)
 		return r;
 	if (ld->err)

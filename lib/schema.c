@@ -370,6 +370,48 @@ static int kinds(struct sp *sp, const yaml_node_t *n)
 	return 0;
 }
 
+/*
+ * Where the schema nests deeper than KB_MAX_DEPTH, found with the event
+ * parser before yaml_parser_load() builds the document: libyaml's scanner
+ * is quadratic in the nesting of flow collections, and [[[[... of 100 KB
+ * would take half a minute.  YAML errors are left to the load.
+ */
+static bool too_deep(const char *data, size_t len, yaml_mark_t *at)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	int depth = 0;
+	bool deep = false, done = false;
+
+	if (!yaml_parser_initialize(&parser))
+		return false;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+	while (!done && !deep && yaml_parser_parse(&parser, &ev)) {
+		switch (ev.type) {
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (++depth > KB_MAX_DEPTH) {
+				deep = true;
+				*at = ev.start_mark;
+			}
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			break;
+		case YAML_STREAM_END_EVENT:
+		case YAML_NO_EVENT:
+			done = true;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	return deep;
+}
+
 int kb_schema_parse(struct kb *kb, const char *file, const char *data,
 		    size_t len, struct kb_error *err)
 {
@@ -377,6 +419,7 @@ int kb_schema_parse(struct kb *kb, const char *file, const char *data,
 	struct sp sp;
 	yaml_node_t *root, *common = NULL, *kindsn = NULL;
 	yaml_node_pair_t *p;
+	yaml_mark_t deep;
 	int rc = 0;
 
 	memset(&sp, 0, sizeof(sp));
@@ -386,6 +429,13 @@ int kb_schema_parse(struct kb *kb, const char *file, const char *data,
 	if (!(sp.s = calloc(1, sizeof(*sp.s))))
 		return kb_err(err, KB_ENOMEM, file, 0, 0, "out of memory");
 	sp.s->file = file;
+	if (too_deep(data, len, &deep)) {
+		free(sp.s);
+		return kb_err(err, KB_ELIMIT, file, (unsigned)deep.line + 1,
+			      (unsigned)deep.column + 1,
+			      "the schema nests deeper than %d levels",
+			      KB_MAX_DEPTH);
+	}
 	if (!yaml_parser_initialize(&parser)) {
 		free(sp.s);
 		return kb_err(err, KB_ENOMEM, file, 0, 0, "out of memory");
