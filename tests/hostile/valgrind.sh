@@ -1,0 +1,119 @@
+#!/bin/bash
+# valgrind memcheck over a representative set of kbq commands (each command,
+# good and bad input, streamed and whole KBs) and over the fuzz replays of
+# the seeds and regressions: any memory error or leak fails.
+#
+#   valgrind.sh KBQ REPLAY_LOAD REPLAY_SCHEMA REPLAY_QUERY FUZZ_DIR
+#
+# Skips (77) without valgrind, or in a sanitizer build (KBQ_SANITIZED set),
+# where valgrind cannot run.
+set -u
+[ $# -eq 5 ] || {
+	echo "usage: valgrind.sh KBQ REPLAY_LOAD REPLAY_SCHEMA REPLAY_QUERY FUZZ_DIR" >&2
+	exit 2
+}
+kbq=$1 rload=$2 rschema=$3 rquery=$4 fuzz=$5
+supp=$(cd "$(dirname "$0")" && pwd)/valgrind.supp
+if ! command -v valgrind >/dev/null; then
+	echo "SKIP: valgrind is not installed"
+	exit 77
+fi
+if [ -n "${KBQ_SANITIZED:-}" ]; then
+	echo "SKIP: a sanitizer build ($KBQ_SANITIZED); valgrind cannot run it"
+	exit 77
+fi
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+fail=0 pass=0
+
+# vg WANT_STATUS CMD...: under memcheck; its own error code is 99, so any
+# memory error or definite/indirect/possible leak shows as 99
+vg() {
+	local want=$1
+	shift
+	valgrind -q --suppressions="$supp" \
+		--leak-check=full --show-leak-kinds=definite,indirect,possible \
+		--errors-for-leak-kinds=definite,indirect,possible \
+		--error-exitcode=99 "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?
+	if [ $rc = "$want" ] && ! grep -q '^==[0-9]*==' "$tmp/err"; then
+		pass=$((pass + 1))
+		return
+	fi
+	echo "FAIL (exit $rc, want $want): $*"
+	grep '^==' "$tmp/err" | head -40
+	fail=$((fail + 1))
+}
+
+# A small KB with a schema, refs, lists, anchors and schema problems.
+mkdir -p "$tmp/kb/sub"
+cat >"$tmp/kb/schema.yaml" <<'EOF'
+common:
+  name: {type: string, required: true}
+  tags: {type: string, list: true, pattern: '[a-z]+'}
+kinds:
+  person:
+    plural: people
+    fields:
+      born: {type: date}
+      friend: {type: ref, to: person}
+      role: {type: enum, values: [chair, member]}
+  meeting:
+    plural: meetings
+    fields:
+      date: {type: date, required: true}
+      who: {type: ref, to: person, list: true}
+EOF
+cat >"$tmp/kb/people.yaml" <<'EOF'
+- &p {id: ann, kind: person, name: Ann, born: 1970-02, friend: bob, role: chair, tags: [a, b]}
+- {<<: *p, id: bob, name: Bob, friend: ann, role: member}
+EOF
+cat >"$tmp/kb/sub/meetings.yaml" <<'EOF'
+id: m1
+kind: meeting
+name: First
+date: 2025-06
+who: [ann, bob]
+EOF
+mkdir -p "$tmp/bad"
+cp "$tmp/kb/schema.yaml" "$tmp/bad/"
+cat >"$tmp/bad/x.yaml" <<'EOF'
+- {id: ann, kind: person, name: Ann, born: soon, friend: nobody, tilte: x, tags: [Bad]}
+- {id: m2, kind: meeting, name: M}
+EOF
+printf -- '- {id: a, kind: t}\n- {id: a, kind: t}\n' >"$tmp/dup.yaml"
+printf 'id: a\nkind: t\nx: [\n' >"$tmp/syntax.yaml"
+
+# The shipped KB, built into kbq.
+vg 0 "$kbq" find
+vg 0 "$kbq" actors -o json
+vg 0 "$kbq" show us
+vg 2 "$kbq" show no-such-id
+vg 0 "$kbq" grep -i china
+vg 0 "$kbq" validate
+vg 0 "$kbq" timeline
+vg 0 "$kbq" stats
+vg 0 "$kbq" schema
+vg 0 "$kbq" find 'name~^[A-Z]' --sort name --fields id,name -o csv
+vg 2 "$kbq" find 'nosuch=1'
+vg 2 "$kbq" find 'name~('
+vg 0 "$kbq" help
+# A KB on disk: whole, streamed, with refs followed and errors found.
+vg 0 "$kbq" --kb "$tmp/kb" people -o yaml
+vg 0 "$kbq" --kb "$tmp/kb" find 'friend.name=Bob' -o jsonl
+vg 0 "$kbq" --kb "$tmp/kb" meetings 'who.born<1971' --as-of 2025-06-10
+vg 0 "$kbq" --kb "$tmp/kb" show ann
+vg 0 "$kbq" --kb "$tmp/kb" validate
+vg 1 "$kbq" --kb "$tmp/bad" validate
+vg 1 "$kbq" --kb "$tmp/bad" validate -o json
+vg 2 "$kbq" --kb "$tmp/dup.yaml" find
+vg 2 "$kbq" --kb "$tmp/dup.yaml" validate
+vg 2 "$kbq" --kb "$tmp/syntax.yaml" find
+vg 2 "$kbq" --kb "$tmp/no-such" find
+# The fuzz targets over their seeds and every regression.
+vg 0 "$rload" "$fuzz/corpus/load" "$fuzz/regressions/load"
+vg 0 "$rschema" "$fuzz/corpus/schema" "$fuzz/regressions/schema"
+vg 0 "$rquery" "$fuzz/corpus/query" "$fuzz/regressions/query"
+
+echo "valgrind: $pass passed, $fail failed"
+[ $fail = 0 ]
