@@ -56,8 +56,10 @@ static int find_stream(struct kbq_ctx *ctx, const struct kb_query *q)
 
 	if (!ctx->o.quiet && !ctx->o.count)
 		s.out = kbq_out_new(ctx, ctx->kind);
-	if (kbq_each_match(ctx, q, print_one, &s))
+	if (kbq_each_match(ctx, q, print_one, &s)) {
+		kbq_out_free(s.out);
 		return 2;
+	}
 	if (s.out)
 		kbq_out_end(s.out);
 	else if (ctx->o.count)

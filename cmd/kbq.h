@@ -115,6 +115,9 @@ struct kbq_out *kbq_out_new(struct kbq_ctx *ctx, const struct kb_kind *kind);
 /* Rows are buffered or streamed as the format allows. */
 void kbq_out_record(struct kbq_out *out, const struct kb_record *rec);
 void kbq_out_end(struct kbq_out *out);
+/* Free an output without finishing it (an error met while streaming):
+ * what was written stays as it is.  kbq_out_end() frees too. */
+void kbq_out_free(struct kbq_out *out);
 /* Sort buffered records by --sort/--reverse (stable); used by callers
  * that collect matches first. */
 void kbq_sort_records(struct kbq_ctx *ctx, const struct kb_record **recs,

@@ -597,10 +597,16 @@ void kbq_out_end(struct kbq_out *o)
 {
 	if (o->fmt == KBQ_FMT_JSON)
 		fputs(o->n ? "\n]\n" : "]\n", o->fp);
-	if (o->table) {
+	if (o->table)
 		kbq_table_print(o->table, o->fp, o->ctx->color, true);
-		kbq_table_free(o->table);
-	}
+	kbq_out_free(o);
+}
+
+void kbq_out_free(struct kbq_out *o)
+{
+	if (!o)
+		return;
+	kbq_table_free(o->table);
 	if (o->owned)
 		free(o->owned[0]);
 	free(o->owned);
