@@ -59,6 +59,13 @@ int kb_index_record(struct kb *kb, struct kb_record *rec, struct kb_error *err)
 		line = ff->values[0].line;
 		col = ff->values[0].col;
 	}
+	/* An id that came through an alias or a merge was written before
+	 * the record: point at the record instead. */
+	if (f->values[0].line < rec->line ||
+	    (f->values[0].line == rec->line && f->values[0].col < rec->col))
+		return kb_err(err, KB_ESTRUCT, rec->file, rec->line, rec->col,
+			      "duplicate id '%s' (first defined at %s:%u:%u)",
+			      rec->id, file, line, col);
 	return kb_err(err, KB_ESTRUCT, rec->file, f->values[0].line,
 		      f->values[0].col,
 		      "duplicate id '%s' (first defined at %s:%u:%u)", rec->id,
@@ -110,7 +117,8 @@ const char *kb_suggest_id(const struct kb *kb, const char *id)
 		max = 3;
 	for (i = 0; i < kb->nrecs; i++) {
 		d = kb_edit_distance(id, kb->recs[i]->id, max);
-		if (d <= max && d < best) {
+		if (d <= max && d < best && d < strlen(id) &&
+		    d < strlen(kb->recs[i]->id)) {
 			best = d;
 			pick = kb->recs[i]->id;
 		}

@@ -86,7 +86,10 @@ const char *kb_suggest(const char *word, const char *const *cands, size_t n)
 		if (!cands[i])
 			continue;
 		d = kb_edit_distance(word, cands[i], max);
-		if (d <= max && d < best) {
+		/* a suggestion shares something with the word: "x" is not
+		 * a typo of "b" */
+		if (d <= max && d < best && d < strlen(word) &&
+		    d < strlen(cands[i])) {
 			best = d;
 			pick = cands[i];
 		}

@@ -597,15 +597,13 @@ static const struct kb_field *field_of(const struct kb_record *r,
 	return NULL;
 }
 
-static enum kb_type type_of(const struct kb *kb, const struct kb_record *r,
-			    const char *name)
+static const struct kb_fieldspec *spec_of(const struct kb *kb,
+					  const struct kb_record *r,
+					  const char *name)
 {
-	const struct kb_fieldspec *f;
-
 	if (!kb->schema)
-		return KB_TYPE_TEXT;
-	f = kb_kind_field(kb_kind_find(kb, r->kind), name);
-	return f ? f->type : KB_TYPE_TEXT;
+		return NULL;
+	return kb_kind_field(kb_kind_find(kb, r->kind), name);
 }
 
 static int cmpbytes(const struct kb_value *v, const struct term *t)
@@ -620,11 +618,20 @@ static int cmpbytes(const struct kb_value *v, const struct term *t)
 
 /* The positive form of a comparison on one value: 1, 0 or -KB_EMATCH. */
 static int test_value(const struct kb_query *q, const struct term *t,
-		      enum kb_type type, const struct kb_value *v)
+		      const struct kb_fieldspec *fs, const struct kb_value *v)
 {
+	enum kb_type type = fs ? fs->type : KB_TYPE_TEXT;
 	struct kb_period s;
+	const char *why;
 	long long n;
 	int c;
+
+	/* A value invalid for its type (an enum outside its values, a
+	 * string with a line break, a pattern mismatch) satisfies only the
+	 * negations; dates and ints are checked as they are parsed. */
+	if (fs && type != KB_TYPE_DATE && type != KB_TYPE_INT &&
+	    !kb_value_valid(fs, v, &why))
+		return 0;
 
 	if (type == KB_TYPE_DATE) {
 		if (!kb_date_parse(v->text, v->len, &s))
@@ -678,7 +685,7 @@ static int walk(const struct kb_query *q, const struct term *t,
 		size_t *budget)
 {
 	const struct kb_field *f = field_of(r, t->path[step]);
-	enum kb_type type;
+	const struct kb_fieldspec *fs;
 	uint32_t i;
 	int rc;
 
@@ -700,9 +707,9 @@ static int walk(const struct kb_query *q, const struct term *t,
 	}
 	if (presence)
 		return f->count > 0;
-	type = type_of(q->kb, r, f->name);
+	fs = spec_of(q->kb, r, f->name);
 	for (i = 0; i < f->count; i++)
-		if ((rc = test_value(q, t, type, &f->values[i])))
+		if ((rc = test_value(q, t, fs, &f->values[i])))
 			return rc;
 	return 0;
 }

@@ -205,10 +205,13 @@ static void check_value(struct vctx *c, const struct kb_fieldspec *f,
 		if (f->to[t] == target->kind)
 			break;
 	if (f->nto && t == f->nto) {
-		join_values(buf, sizeof(buf), f->to, f->nto);
+		size_t used = 0;
+		for (t = 0; t < f->nto && used + 8 < sizeof(buf); t++)
+			used += (size_t)snprintf(buf + used, sizeof(buf) - used,
+						 "%s'%s'", t ? " or " : "", f->to[t]);
 		diag(c, v->line, v->col,
-		     "field '%s' refers to '%s', a %s, not a %s", f->name,
-		     v->text, target->kind, buf);
+		     "field '%s' refers to '%s' of kind '%s', not of kind %s",
+		     f->name, v->text, target->kind, buf);
 	}
 }
 

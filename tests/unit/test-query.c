@@ -259,6 +259,29 @@ static void invalid_stored_values(void **state)
 			    "ev-june ev-2025 ev-may ev-bad");
 }
 
+/* Not only dates and ints: an enum outside its values, a string holding a
+ * line break, a pattern mismatch, a malformed URL are invalid too. */
+static void invalid_values_of_every_type(void **state)
+{
+	struct kb *kb = kbm_ok("kb/schema.yaml", unit_schema, "kb/a.yaml",
+		"- {id: p, kind: actor, name: P, type: persn, wikidata: x42}\n"
+		"- {id: q, kind: actor, name: \"two\\nlines\", type: person,"
+		" wikidata: Q42}\n"
+		"- {id: s, kind: source, name: S, url: nope}\n", NULL);
+
+	(void)state;
+	assert_string_equal(find(kb, "type=persn"), "");
+	assert_string_equal(find(kb, "type~pers"), "q");
+	assert_string_equal(find(kb, "type!=person"), "p s");
+	assert_string_equal(find(kb, "wikidata~42"), "q");
+	assert_string_equal(find(kb, "wikidata!~42"), "p s");
+	assert_string_equal(find(kb, "name~lines"), "");
+	assert_string_equal(find(kb, "name!~lines"), "p q s");
+	assert_string_equal(find(kb, "url=nope"), "");
+	assert_string_equal(find(kb, "url?"), "s");
+	kb_free(kb);
+}
+
 static void ints(void **state)
 {
 	struct kb *kb = *state;
@@ -692,6 +715,7 @@ int main(void)
 		cmocka_unit_test(refs),
 		cmocka_unit_test(dates_as_periods),
 		cmocka_unit_test(invalid_stored_values),
+		cmocka_unit_test(invalid_values_of_every_type),
 		cmocka_unit_test(ints),
 		cmocka_unit_test(bytes_otherwise),
 		cmocka_unit_test(icase),

@@ -218,21 +218,21 @@ static void refs(void **state)
 		"  about: [s, china, c, ghost]\n  outlet: china\n"),
 		"kb/r.yaml:3:56: a: dangling ref 'chna' in field 'country' "
 		"(did you mean 'china'?)\n"
-		"kb/r.yaml:4:56: b: field 'country' refers to 's', a source, not "
-		"a actor\n"
+		"kb/r.yaml:4:56: b: field 'country' refers to 's' of kind "
+		"'source', not of kind 'actor'\n"
 		"kb/r.yaml:9:22: c: dangling ref 'nowhere-at-all' in field "
 		"'member_of'\n"
-		"kb/r.yaml:9:38: c: field 'member_of' refers to 's', a source, not "
-		"a actor\n"
+		"kb/r.yaml:9:38: c: field 'member_of' refers to 's' of kind "
+		"'source', not of kind 'actor'\n"
 		"kb/r.yaml:14:24: e: dangling ref 'ghost' in field 'about'");
 	/* a ref to more than one kind names them all */
 	assert_string_equal(V(
 		"- {id: c, kind: control, name: x, imposed_by: c}\n"
 		"- {id: e, kind: event, name: x, date: 2025, outlet: c}\n"),
-		"kb/r.yaml:1:47: c: field 'imposed_by' refers to 'c', a control, "
-		"not a actor\n"
-		"kb/r.yaml:2:53: e: field 'outlet' refers to 'c', a control, not "
-		"a actor, source");
+		"kb/r.yaml:1:47: c: field 'imposed_by' refers to 'c' of kind "
+		"'control', not of kind 'actor'\n"
+		"kb/r.yaml:2:53: e: field 'outlet' refers to 'c' of kind "
+		"'control', not of kind 'actor' or 'source'");
 }
 
 static void lists_and_scalars(void **state)
