@@ -193,8 +193,10 @@ struct kb_open_opts {
 int kb_open(struct kb **out, const char *path, const struct kb_open_opts *opts,
 	    struct kb_error *err);
 
-/* The same for files held in memory.  A file called "schema.yaml" (after
- * any directory prefix common to all names) is the schema. */
+/* The same for files held in memory, loaded in byte-wise order of name.
+ * A file called "schema.yaml" (after any directory prefix common to all
+ * names) is the schema.  The files are not copied: they must outlive the
+ * KB (a compiled-in KB does). */
 int kb_open_mem(struct kb **out, const struct kb_memfile *files, size_t n,
 		const struct kb_open_opts *opts, struct kb_error *err);
 
@@ -228,9 +230,9 @@ const struct kb_record *kb_get(const struct kb *kb, const char *id);
 const char *kb_suggest_id(const struct kb *kb, const char *id);
 
 /*
- * Back-links: calls fn(rec, field, value, ud) for every value of a ref
- * field (or, schema-less, any value) of any record that names `id`, in
- * load order.
+ * Back-links: calls fn(rec, field, ud) once for every ref field (or,
+ * schema-less, any field but id and kind) of any record that names `id`
+ * among its values, in load order.  Linear in the KB's size.
  */
 void kb_backlinks(const struct kb *kb, const char *id,
 		  void (*fn)(const struct kb_record *rec,
