@@ -73,8 +73,11 @@ static int count_record(struct kbq_ctx *ctx, const struct kb_record *r,
 
 	st->total++;
 	s->records++;
-	for (f = 0; f < r->nfields; f++)
-		s->filled[field_slot(s, r->fields[f].name)]++;
+	for (f = 0; f < r->nfields; f++) {
+		/* field_slot() may move s->filled: index it after */
+		size_t slot = field_slot(s, r->fields[f].name);
+		s->filled[slot]++;
+	}
 	for (i = 0; s->k && i < s->k->nfields; i++) {
 		const struct kb_fieldspec *fs = &s->k->fields[i];
 		const struct kb_field *fd;
