@@ -164,7 +164,8 @@ static int timeline_exec(struct kbq_ctx *ctx)
 	}
 	free(recs);
 	reverse = ctx->o.reverse;
-	qsort(ents, ne, sizeof(*ents), entry_cmp);
+	if (ne)		/* qsort(NULL, 0, ...) is undefined */
+		qsort(ents, ne, sizeof(*ents), entry_cmp);
 	if (ctx->o.limit >= 0 && (size_t)ctx->o.limit < ne)
 		ne = (size_t)ctx->o.limit;
 	if (ctx->o.quiet) {

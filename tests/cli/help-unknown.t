@@ -1,0 +1,6 @@
+# help for an unknown command is an error with a suggestion
+$ kbq --kb library help graep
+--- stdout
+--- stderr
+kbq: error: unknown command 'graep' (did you mean 'grep'?); see 'kbq help'
+--- status 2

@@ -1,0 +1,7 @@
+# show checks every id before printing: one unknown id among known ones prints no record
+$ kbq --kb library show kokoro nosuch cat; echo "status $?"
+--- stdout
+status 2
+--- stderr
+kbq: error: unknown id 'nosuch'
+--- status 0
