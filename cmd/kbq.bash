@@ -1,0 +1,232 @@
+# bash completion for kbq(1)                              -*- shell-script -*-
+#
+# Installed as share/bash-completion/completions/kbq, where bash-completion
+# loads it the first time kbq is completed.  Nothing about a KB is written
+# here: the commands come from `kbq help`, the options from `kbq CMD --help`,
+# and the kinds, field names and ids of the current KB from kbq's hidden
+# `kbq schema --list=WHAT [KIND]`, run with the --kb and --schema given
+# earlier on the line.
+
+# kbq as typed on the line, with the KB options of the line; no stderr.
+_kbq_run()
+{
+    "${_kbq_prog[@]}" "${_kbq_kbopts[@]}" "$@" 2>/dev/null
+}
+
+# The command names of `kbq help`, without the KINDS placeholder.
+_kbq_commands()
+{
+    _kbq_run help | awk '/^commands:/ { c = 1; next }
+		c && !NF { exit }
+		c && $1 != "KINDS" { print $1 }'
+}
+
+# The long options `kbq [CMD] --help` prints.
+_kbq_options()
+{
+    _kbq_run "$@" --help | awk '{
+		for (i = 1; i <= 2 && i <= NF; i++)
+			if ($i ~ /^--[a-z]/) {
+				o = $i; sub(/[[,=].*/, "", o); print o
+			}
+	}'
+}
+
+# Field names: of the kind of a listing command, else of every kind.
+_kbq_fields()
+{
+    _kbq_run schema --list=fields ${_kbq_kind:+"$_kbq_kind"}
+}
+
+# Take off what readline does not replace: the part of the word up to its
+# last COMP_WORDBREAKS character (e.g. "measure=" in "measure=li").
+_kbq_ltrim()
+{
+    local word=$1 k i
+    for ((k = ${#word}; k > 0; k--)); do
+        [[ $COMP_WORDBREAKS == *"${word:k-1:1}"* ]] && break
+    done
+    ((k > 0)) || return 0
+    for i in "${!COMPREPLY[@]}"; do
+        COMPREPLY[i]=${COMPREPLY[i]#"${word:0:k}"}
+    done
+}
+
+# Candidates for a value of FIELD after = or != in an expression: the
+# values of an enum, the ids a ref may name, the kinds for `kind`.
+_kbq_values()
+{
+    local field=$1 spec kinds k
+    case $field in
+        kind) _kbq_run schema --list=kinds; return ;;
+        id) _kbq_run schema --list=ids ${_kbq_kind:+"$_kbq_kind"}; return ;;
+        *.*) return ;;
+    esac
+    # `kbq schema [KIND]` rows: "  FIELD  TYPE..." (enum a|b, ref to k|l)
+    spec=$(_kbq_run schema ${_kbq_kind:+"$_kbq_kind"} |
+        awk -v f="$field" '$1 == f { $1 = ""; print; exit }')
+    case $spec in
+        " enum "*)
+            spec=${spec#" enum "}
+            spec=${spec%%,*}
+            printf '%s\n' ${spec//|/ }
+            ;;
+        " ref to "*)
+            kinds=${spec#" ref to "}
+            kinds=${kinds%%,*}
+            for k in ${kinds//|/ }; do
+                _kbq_run schema --list=ids "$k"
+            done
+            ;;
+        " ref"*)
+            _kbq_run schema --list=ids
+            ;;
+    esac
+}
+
+# A word of an expression: a field name (no space after it, an operator
+# comes next), a path step after a dot, or a value after = or !=.
+_kbq_expr()
+{
+    local word=$cur field op re='^([^=!~<>?]+)(=|!=)(.*)$'
+    if [[ $word == *[=\<\>~?!]* ]]; then
+        [[ $word =~ $re ]] || return 0
+        field=${BASH_REMATCH[1]} op=${BASH_REMATCH[2]}
+        COMPREPLY=($(compgen -P "$field$op" -W "$(_kbq_values "$field")" \
+            -- "${BASH_REMATCH[3]}"))
+        _kbq_ltrim "$word"
+        return
+    fi
+    if [[ $word == *.* ]]; then
+        # after a ref: any kind's fields (kbq checks the path when it runs)
+        COMPREPLY=($(compgen -P "${word%.*}." \
+            -W "$(_kbq_kind= _kbq_fields)" -- "${word##*.}"))
+    else
+        COMPREPLY=($(compgen -W "$(_kbq_fields) not and or" -- "$word"))
+    fi
+    compopt -o nospace
+}
+
+_kbq()
+{
+    local cur prev words cword split
+    _init_completion -s || return
+
+    local -a _kbq_prog=("${words[0]}") _kbq_kbopts=()
+    local _kbq_kind="" cmd="" w i nargs=0 dashdash=false plurals
+    [[ ${words[0]} == \~/* ]] && _kbq_prog=("$HOME/${words[0]#\~/}")
+
+    # The command and its arguments, skipping options and their values;
+    # options may stand anywhere before "--".
+    for ((i = 1; i < cword; i++)); do
+        w=${words[i]}
+        if $dashdash || [[ $w != -?* ]]; then
+            if [[ $cmd ]]; then
+                ((++nargs))
+            else
+                cmd=$w
+            fi
+            continue
+        fi
+        case $w in
+            --) dashdash=true ;;
+            --kb | --schema)
+                ((i + 1 < cword)) && _kbq_kbopts+=("$w" "${words[i + 1]}")
+                ((i++))
+                ;;
+            --kb=* | --schema=*) _kbq_kbopts+=("$w") ;;
+            -o | --output | --fields | --sort | --limit | --as-of | --list)
+                ((i++))
+                ;;
+            --*) ;;
+            -[!-]*o) ((i++)) ;;	# a bundle ending in -o: its value follows
+        esac
+    done
+    for i in "${!_kbq_kbopts[@]}"; do
+        w=${_kbq_kbopts[i]}
+        [[ $w == \~/* ]] && _kbq_kbopts[i]=$HOME/${w#\~/}
+        [[ $w == --*=\~/* ]] && _kbq_kbopts[i]=${w%%=*}=$HOME/${w#*=\~/}
+    done
+
+    plurals=$(_kbq_run schema --list=plurals)
+    if [[ $cmd ]] && [[ $'\n'$plurals$'\n' == *$'\n'$cmd$'\n'* ]]; then
+        _kbq_kind=$cmd
+    fi
+
+    # The value of an option.
+    case $prev in
+        -o | --output | -[!-]*o)
+            COMPREPLY=($(compgen -W "text tsv csv json jsonl yaml id" \
+                -- "$cur"))
+            return
+            ;;
+        --color)
+            # only --color=WHEN takes a value
+            if [[ $split == true ]]; then
+                COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
+                return
+            fi
+            ;;
+        --kb)
+            _filedir
+            return
+            ;;
+        --schema)
+            _filedir '@(yaml|yml)'
+            return
+            ;;
+        --fields | --sort)
+            # a comma-separated list of paths for --fields
+            local pre=""
+            [[ $prev == --fields && $cur == *,* ]] && pre=${cur%,*},
+            cur=${cur##*,}
+            [[ $cur == *.* ]] && pre+=${cur%.*}. && cur=${cur##*.} &&
+                _kbq_kind=
+            COMPREPLY=($(compgen -P "$pre" -W "$(_kbq_fields)" -- "$cur"))
+            compopt -o nospace
+            return
+            ;;
+        --limit | --as-of | --list)
+            return
+            ;;
+    esac
+    [[ $split == true ]] && return
+
+    if [[ $cur == -* ]] && ! $dashdash; then
+        if [[ $cmd ]]; then
+            COMPREPLY=($(compgen -W "$(_kbq_options "$cmd")" -- "$cur"))
+        else
+            COMPREPLY=($(compgen -W "$(_kbq_options)" -- "$cur"))
+        fi
+        return
+    fi
+
+    case $cmd in
+        "")
+            COMPREPLY=($(compgen -W "$(_kbq_commands) $plurals" -- "$cur"))
+            ;;
+        help)
+            ((nargs == 0)) &&
+                COMPREPLY=($(compgen -W "$(_kbq_commands) $plurals" -- "$cur"))
+            ;;
+        show)
+            COMPREPLY=($(compgen -W "$(_kbq_run schema --list=ids)" -- "$cur"))
+            ;;
+        schema)
+            ((nargs == 0)) && COMPREPLY=($(compgen -W \
+                "$(_kbq_run schema --list=kinds) $plurals" -- "$cur"))
+            ;;
+        grep)
+            ((nargs > 0)) && _kbq_expr	# the first argument is the regex
+            ;;
+        find | timeline)
+            _kbq_expr
+            ;;
+        *)
+            [[ $_kbq_kind ]] && _kbq_expr
+            ;;
+    esac
+} &&
+    complete -F _kbq kbq
+
+# ex: filetype=sh
