@@ -11,7 +11,8 @@
 # build directory, never into the source tree); the corpus it grows is kept
 # in BUILD_DIR/fuzz-corpus/TARGET for the next run.  Crash inputs land in
 # BUILD_DIR/fuzz-artifacts/TARGET/: copy each to tests/fuzz/regressions/TARGET/
-# once fixed.  KBQ_FUZZ_TARGETS picks targets (default "load schema query").
+# once fixed.  KBQ_FUZZ_TARGETS picks targets (default "load schema query"),
+# KBQ_FUZZ_CC the compiler (default clang).
 set -u
 secs=${1:-60}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,7 +26,7 @@ case $secs in
 esac
 
 if [ $# -lt 2 ]; then
-	CC=${CC:-clang} cmake -S "$root" -B "$build" -DKBQ_FUZZ=ON >/dev/null ||
+	CC=${KBQ_FUZZ_CC:-clang} cmake -S "$root" -B "$build" -DKBQ_FUZZ=ON >/dev/null ||
 		exit 2
 fi
 for t in $targets; do
