@@ -55,9 +55,12 @@ static void value_lines(const char *s, size_t len, size_t indent)
 {
 	size_t i;
 
+	/* no trailing blank line, no spaces on blank lines */
 	for (i = 0; i < len; i++) {
+		if (s[i] == '\n' && i + 1 == len)
+			break;
 		putchar(s[i]);
-		if (s[i] == '\n' && i + 1 < len)
+		if (s[i] == '\n' && s[i + 1] != '\n')
 			pad(0, indent);
 	}
 }

@@ -143,7 +143,8 @@ static void print_text(struct kbq_ctx *ctx, const struct stats *st)
 		printf("\n%s%s%s: %zu record%s%s\n", kbq_c(ctx->color, "\033[1m"),
 		       s->kind, kbq_c(ctx->color, "\033[m"), s->records,
 		       s->records == 1 ? "" : "s",
-		       s->k ? "" : " (kind not in the schema)");
+		       s->k || !kb_has_schema(ctx->kb) ? "" :
+		       " (kind not in the schema)");
 		for (j = 0; s->k && j < s->k->nfields; j++) {
 			const struct kb_fieldspec *fs = &s->k->fields[j];
 			bool any = false;

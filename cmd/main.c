@@ -337,6 +337,13 @@ static int open_kb(struct kbq_ctx *ctx)
 	return 0;
 }
 
+static int read_on(const struct kb_record *rec, void *ud)
+{
+	(void)rec;
+	(void)ud;
+	return 0;
+}
+
 static const char *kind_names(const struct kb *kb, char *buf, size_t n)
 {
 	size_t i, used = 0;
@@ -416,7 +423,12 @@ int main(int argc, char **argv)
 	if (!cmd) {
 		ctx.kind = kb_kind_by_plural(ctx.kb, words[0]);
 		if (!ctx.kind) {
-			unknown_command(words[0], ctx.kb);
+			struct kb_error err;
+			/* a KB that cannot be read says so first */
+			if (ctx.stream && kb_stream(ctx.kb, read_on, NULL, &err))
+				kbq_report(&err, NULL, 0);
+			else
+				unknown_command(words[0], ctx.kb);
 			kb_free(ctx.kb);
 			free(words);
 			return 2;

@@ -209,7 +209,11 @@ void kbq_table_print(struct kbq_table *t, FILE *fp, bool color, bool header)
 			fputs(kbq_c(color, "\033[1m"), fp);
 		for (c = 0; c < t->ncols && i + c < t->n; c++) {
 			const char *s = t->cells[i + c];
-			bool last = c + 1 == t->ncols;
+			bool last = true;
+			/* no padding after the last non-empty cell */
+			for (k = c + 1; k < t->ncols && i + k < t->n; k++)
+				if (*t->cells[i + k])
+					last = false;
 			if (!head && c == 0)
 				fputs(kbq_c(color, "\033[33m"), fp);
 			fputs(s, fp);

@@ -110,11 +110,9 @@ const struct kb_record *kb_get(const struct kb *kb, const char *id)
 
 const char *kb_suggest_id(const struct kb *kb, const char *id)
 {
-	size_t i, d, best = 4, max = strlen(id) / 3 + 1;
+	size_t i, d, best = 4, max = kb_suggest_max(strlen(id));
 	const char *pick = NULL;
 
-	if (max > 3)
-		max = 3;
 	for (i = 0; i < kb->nrecs; i++) {
 		d = kb_edit_distance(id, kb->recs[i]->id, max);
 		if (d <= max && d < best && d < strlen(id) &&

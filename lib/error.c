@@ -75,13 +75,18 @@ size_t kb_edit_distance(const char *a, const char *b, size_t max)
 	return d;
 }
 
+/* How many edits a suggestion may be away: one for short words, up to
+ * three for long ones ("nobody" is not a typo of "good"). */
+size_t kb_suggest_max(size_t len)
+{
+	return len <= 4 ? 1 : len <= 8 ? 2 : 3;
+}
+
 const char *kb_suggest(const char *word, const char *const *cands, size_t n)
 {
-	size_t max = strlen(word) / 3 + 1, best = (size_t)-1, i, d;
+	size_t best = (size_t)-1, i, d, max = kb_suggest_max(strlen(word));
 	const char *pick = NULL;
 
-	if (max > 3)
-		max = 3;
 	for (i = 0; i < n; i++) {
 		if (!cands[i])
 			continue;

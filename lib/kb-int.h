@@ -137,6 +137,7 @@ int kb_index_record(struct kb *kb, struct kb_record *rec,
 /* ---- misc ---------------------------------------------------------------- */
 
 size_t kb_edit_distance(const char *a, const char *b, size_t max);
+size_t kb_suggest_max(size_t len);
 /* True when the value is valid for the field's type (not ref resolution). */
 bool kb_value_valid(const struct kb_fieldspec *f, const struct kb_value *v,
 		    const char **why);

@@ -15,7 +15,28 @@ struct kb_regex {
 	pcre2_code *code;
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
+	/* -F without -i needs no regex engine, and so no pattern size
+	 * limit: a plain byte search (or comparison, for a whole match) */
+	char *lit;
+	size_t litlen;
+	bool whole;
 };
+
+static const char *find_bytes(const char *s, size_t n, const char *w,
+			      size_t m)
+{
+	const char *p = s, *end = s + n;
+
+	if (!m)
+		return s;
+	while (m <= (size_t)(end - p) &&
+	       (p = memchr(p, w[0], (size_t)(end - p) - m + 1))) {
+		if (!memcmp(p, w, m))
+			return p;
+		p++;
+	}
+	return NULL;
+}
 
 int kb_regex_compile(struct kb_regex **out, const char *pattern, size_t len,
 		     unsigned flags, struct kb_error *err)
@@ -34,6 +55,18 @@ int kb_regex_compile(struct kb_regex **out, const char *pattern, size_t len,
 		opts |= PCRE2_ANCHORED | PCRE2_ENDANCHORED;
 	if (!(re = calloc(1, sizeof(*re))))
 		return kb_err(err, KB_ENOMEM, NULL, 0, 0, "out of memory");
+	if ((flags & KB_Q_FIXED) && !(flags & KB_Q_ICASE)) {
+		if (!(re->lit = malloc(len + 1))) {
+			free(re);
+			return kb_err(err, KB_ENOMEM, NULL, 0, 0, "out of memory");
+		}
+		memcpy(re->lit, pattern, len);
+		re->lit[len] = '\0';
+		re->litlen = len;
+		re->whole = flags & KB_RE_WHOLE;
+		*out = re;
+		return 0;
+	}
 	re->code = pcre2_compile((PCRE2_SPTR)pattern, len, opts, &code, &off, NULL);
 	if (!re->code) {
 		PCRE2_UCHAR msg[256];
@@ -63,7 +96,21 @@ int kb_regex_compile(struct kb_regex **out, const char *pattern, size_t len,
 int kb_regex_search(const struct kb_regex *re, const char *s, size_t len,
 		    size_t *start, size_t *end)
 {
-	int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, 0, 0, re->md, re->mc);
+	const char *p;
+	int rc;
+
+	if (re->lit) {
+		if (re->whole)
+			p = len == re->litlen && !memcmp(s, re->lit, len) ? s : NULL;
+		else
+			p = find_bytes(s, len, re->lit, re->litlen);
+		if (p && start)
+			*start = (size_t)(p - s);
+		if (p && end)
+			*end = (size_t)(p - s) + re->litlen;
+		return p != NULL;
+	}
+	rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, 0, 0, re->md, re->mc);
 
 	if (rc >= 0) {
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(re->md);
@@ -91,5 +138,6 @@ void kb_regex_free(struct kb_regex *re)
 	pcre2_match_data_free(re->md);
 	pcre2_match_context_free(re->mc);
 	pcre2_code_free(re->code);
+	free(re->lit);
 	free(re);
 }

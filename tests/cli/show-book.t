@@ -16,8 +16,7 @@ tags:           science-fiction
                 hugo
 summary:        An envoy visits the planet Gethen,
                 where people have no fixed sex.
-                
-                "Light is the left hand of darkness."
 
+                "Light is the left hand of darkness."
 referenced by:  loan-2.book (Left Hand to Pat)
 --- status 0

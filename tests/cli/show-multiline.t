@@ -12,7 +12,6 @@ died:           1962-09-07
 country:        DK
 notes:          Lived at Rungstedlund.
                 Wrote in English, then in Danish.
-
 referenced by:  out-of-africa.authors (Out of Africa)
                 out-of-africa.about (Out of Africa)
                 nordic-tales.authors (Nordic Tales: "Andersen" & Blixen)

@@ -5,7 +5,7 @@ $ kbq --kb single.yaml --schema single-schema.yaml validate && kbq --kb single.y
 recipe (kbq recipes)
   id      string, required         unique id of the record (built in)
   kind    string, required         the record's kind (built in)
-  name    string, required         
-  uses    ref to ingredient, list  
-  serves  int                      
+  name    string, required
+  uses    ref to ingredient, list
+  serves  int
 --- status 0

@@ -3,7 +3,7 @@ $ kbq --kb plain stats
 --- stdout
 8 records
 
-probe: 3 records (kind not in the schema)
+probe: 3 records
   field    filled  %
   id       3       100
   kind     3       100
@@ -13,7 +13,7 @@ probe: 3 records (kind not in the schema)
   until    1       33
   aliases  1       33
 
-planet: 2 records (kind not in the schema)
+planet: 2 records
   field   filled  %
   id      2       100
   kind    2       100
@@ -21,7 +21,7 @@ planet: 2 records (kind not in the schema)
   moons   2       100
   radius  2       100
 
-moon: 3 records (kind not in the schema)
+moon: 3 records
   field       filled  %
   id          3       100
   kind        3       100

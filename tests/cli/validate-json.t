@@ -11,7 +11,7 @@ $ kbq --kb problems validate -o json
   {"file":"problems/widgets.yaml","line":28,"col":11,"id":"wrong-values","severity":"error","message":"bad int '12kg' in field 'weight': not an integer"},
   {"file":"problems/widgets.yaml","line":29,"col":13,"id":"wrong-values","severity":"error","message":"bad url 'not a url' in field 'homepage': not a URL (scheme://...)"},
   {"file":"problems/widgets.yaml","line":30,"col":8,"id":"wrong-values","severity":"error","message":"'X-1' in field 'sku' does not match its pattern 'W-[0-9]{4}'"},
-  {"file":"problems/widgets.yaml","line":35,"col":10,"id":"bad-refs","severity":"error","message":"dangling ref 'nobody' in field 'maker' (did you mean 'good'?)"},
+  {"file":"problems/widgets.yaml","line":35,"col":10,"id":"bad-refs","severity":"error","message":"dangling ref 'nobody' in field 'maker'"},
   {"file":"problems/widgets.yaml","line":36,"col":17,"id":"bad-refs","severity":"error","message":"field 'parts' refers to 'acme' of kind 'maker', not of kind 'widget'"},
   {"file":"problems/widgets.yaml","line":40,"col":3,"id":"list-for-scalar","severity":"error","message":"field 'color' takes one value, not a list"},
   {"file":"problems/widgets.yaml","line":45,"col":9,"id":"soon","severity":"error","message":"bad date 'soon' in field 'made': not a date (YYYY, YYYY-MM or YYYY-MM-DD, a day that exists)"},

@@ -11,7 +11,7 @@ kbq: problems/widgets.yaml:27:9: error: bad date '2025-02-30' in field 'made': n
 kbq: problems/widgets.yaml:28:11: error: bad int '12kg' in field 'weight': not an integer
 kbq: problems/widgets.yaml:29:13: error: bad url 'not a url' in field 'homepage': not a URL (scheme://...)
 kbq: problems/widgets.yaml:30:8: error: 'X-1' in field 'sku' does not match its pattern 'W-[0-9]{4}'
-kbq: problems/widgets.yaml:35:10: error: dangling ref 'nobody' in field 'maker' (did you mean 'good'?)
+kbq: problems/widgets.yaml:35:10: error: dangling ref 'nobody' in field 'maker'
 kbq: problems/widgets.yaml:36:17: error: field 'parts' refers to 'acme' of kind 'maker', not of kind 'widget'
 kbq: problems/widgets.yaml:40:3: error: field 'color' takes one value, not a list
 kbq: problems/widgets.yaml:45:9: error: bad date 'soon' in field 'made': not a date (YYYY, YYYY-MM or YYYY-MM-DD, a day that exists)

@@ -72,6 +72,39 @@ static void fixed(void **state)
 	assert_int_equal(M("^", KB_Q_FIXED, "a^b"), 1);
 	assert_int_equal(M("^", KB_Q_FIXED, "ab"), 0);
 	assert_int_equal(M("Ä.", KB_Q_FIXED | KB_Q_ICASE, "xä.x"), 1);
+	assert_int_equal(M("", KB_Q_FIXED, "anything"), 1);
+	assert_int_equal(M("aab", KB_Q_FIXED, "aaab"), 1);
+	assert_int_equal(M("abc", KB_Q_FIXED, "ab"), 0);
+	assert_int_equal(M("a.c", KB_Q_FIXED | KB_RE_WHOLE, "a.c"), 1);
+	assert_int_equal(M("a.c", KB_Q_FIXED | KB_RE_WHOLE, "a.cd"), 0);
+}
+
+/* -F needs no regex engine: a 64 KiB literal (SPEC's floor for a word)
+ * is searched, where PCRE2 would call it too large. */
+static void fixed_long(void **state)
+{
+	size_t n = 64 << 10;
+	char *w = malloc(n + 1), *s = malloc(n + 3);
+	struct kb_regex *re;
+	struct kb_error e;
+	size_t a, b;
+
+	(void)state;
+	memset(w, 'x', n);
+	w[n - 1] = 'y';
+	w[n] = '\0';
+	s[0] = 'x';
+	memcpy(s + 1, w, n);
+	s[n + 1] = 'z';
+	s[n + 2] = '\0';
+	assert_int_equal(kb_regex_compile(&re, w, n, KB_Q_FIXED, &e), 0);
+	assert_int_equal(kb_regex_search(re, s, n + 2, &a, &b), 1);
+	assert_int_equal(a, 1);
+	assert_int_equal(b, n + 1);
+	assert_int_equal(kb_regex_match(re, w, n - 1), 0);
+	kb_regex_free(re);
+	free(w);
+	free(s);
 }
 
 static void whole(void **state)
@@ -195,6 +228,7 @@ int main(void)
 		cmocka_unit_test(basics),
 		cmocka_unit_test(utf8),
 		cmocka_unit_test(fixed),
+		cmocka_unit_test(fixed_long),
 		cmocka_unit_test(whole),
 		cmocka_unit_test(search_range),
 		cmocka_unit_test(errors),
