@@ -552,6 +552,11 @@ int kb_open(struct kb **out, const char *path, const struct kb_open_opts *opts,
 		}
 		if (!sp || !shown)
 			rc = kb_err(err, KB_ENOMEM, path, 0, 0, "out of memory");
+		else if (stat(sp, &st) == 0 && !S_ISREG(st.st_mode) &&
+			 !S_ISDIR(st.st_mode))
+			/* a FIFO would block the open for ever */
+			rc = kb_err(err, KB_EIO, *prefix ? shown : "schema.yaml",
+				    0, 0, "not a regular file");
 		else if (stat(sp, &st) == 0)
 			rc = load_schema_file(kb, sp, *prefix ? shown : "schema.yaml",
 					      err);

@@ -153,6 +153,11 @@ mkdir fifo
 rec a A >fifo/a.yaml
 mkfifo fifo/pipe.yaml
 both "FIFO named *.yaml" fifo/pipe.yaml "not a regular file" fifo
+mkdir fifo-schema
+rec a A >fifo-schema/a.yaml
+mkfifo fifo-schema/schema.yaml
+both "FIFO named schema.yaml" fifo-schema/schema.yaml "not a regular file" \
+	fifo-schema
 mkdir self-link
 ln -s self.yaml self-link/self.yaml
 both "symlink to itself" self-link/self.yaml "symbolic links" self-link
