@@ -153,6 +153,9 @@ truncate -s 129M big-schema/schema.yaml
 error "schema file over its cap" big-schema/schema.yaml: "larger than" \
 	--kb big-schema find
 rm -rf big-schema
+printf 'id: a\nkind: t\n' >small.yaml
+error "endless schema file" /dev/zero: "larger than" \
+	--kb small.yaml --schema /dev/zero find
 if [ "${KBQ_HUGE_TESTS:-}" = 1 ]; then
 	{ printf 'id: big\nkind: t\nname: '
 	  head -c $(((256 << 20) + 1)) /dev/zero | tr '\0' x; echo; } >scalar-over.yaml
