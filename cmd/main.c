@@ -468,8 +468,14 @@ int main(int argc, char **argv)
 	ctx.nargs = nwords - 1;
 	if ((int)ctx.nargs < cmd->min_args ||
 	    (cmd->max_args >= 0 && (int)ctx.nargs > cmd->max_args)) {
-		kbq_error("'%s' takes %s", ctx.name,
-			  cmd->max_args == 0 ? "no arguments" : cmd->args);
+		if ((int)ctx.nargs < cmd->min_args)
+			kbq_error("'%s' needs %s", ctx.name, cmd->args);
+		else if (cmd->max_args == 0)
+			kbq_error("'%s' takes no arguments", ctx.name);
+		else
+			kbq_error("'%s' takes at most %d argument%s (%s)",
+				  ctx.name, cmd->max_args,
+				  cmd->max_args == 1 ? "" : "s", cmd->args);
 		fprintf(stderr, "usage: kbq %s [OPTIONS]%s%s\n", ctx.name,
 			*cmd->args ? " " : "", cmd->args);
 		kb_free(ctx.kb);

@@ -326,6 +326,12 @@ static int term(struct parser *p, struct node **out)
 			    p->pos > 0 ? " (a term is one shell word: "
 			    "write 'name=value', not 'name = value')" : "");
 	}
+	/* 'name = x' quoted as one word: say so rather than look for a
+	 * field called 'name ' */
+	if (w[i] && i > 0 && (w[i - 1] == ' ' || w[i - 1] == '\t'))
+		return perr(p, word, i - 1, 1, KB_EEXPR,
+			    "space before '%c': a term is written without spaces, "
+			    "as in 'name=value'", w[i]);
 	if (w[i] == '?' && w[i + 1] == '\0') {
 		nd->type = N_HAS;
 		if ((rc = parse_path(p, t, w, i, word, &types)))

@@ -1,8 +1,7 @@
-# name = x (three words) is an error with a hint: a term is one shell word
-$ kbq --kb library find name = x
---- stdout
+# 'name = value' quoted as one word: the space is the mistake, not the field
+$ kbq --kb library books 'title = x'
 --- stderr
-kbq: error: 'name' is not a term (FIELD=VALUE, FIELD~REGEX, FIELD?, ~REGEX); a term is one shell word: write 'name=value', not 'name = value'
-  name = x
-  ^~~~
+kbq: error: space before '=': a term is written without spaces, as in 'name=value'
+  title = x
+       ^
 --- status 2

@@ -2,6 +2,6 @@
 $ kbq --kb library grep
 --- stdout
 --- stderr
-kbq: error: 'grep' takes REGEX [EXPR...]
+kbq: error: 'grep' needs REGEX [EXPR...]
 usage: kbq grep [OPTIONS] REGEX [EXPR...]
 --- status 2
