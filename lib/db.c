@@ -13,51 +13,138 @@
 
 /* ---- the id index -------------------------------------------------------- */
 
-/* Where an id was first seen, for a KB that does not keep its records. */
-struct idpos {
-	const char *file;
-	uint32_t line, col;
-	char id[];
+/*
+ * A streamed KB remembers only its ids, packed: 8 bytes a slot (hash and
+ * offset) at most half full, plus the id's bytes.  Where an id was first
+ * seen is found again by reading the KB once more, and only on a duplicate.
+ */
+static int idset_add(struct kb *kb, const char *id, size_t len, bool *added)
+{
+	uint32_t h = kb_hash(id, len);
+	size_t i;
+
+	if ((kb->idcount + 1) * 2 > kb->idcap) {
+		size_t cap = kb->idcap ? kb->idcap * 2 : 1024, j;
+		uint64_t *slots = calloc(cap, sizeof(*slots));
+		if (!slots)
+			return -1;
+		for (j = 0; j < kb->idcap; j++) {
+			uint64_t v = kb->idslots[j];
+			if (!v)
+				continue;
+			for (i = (v >> 32) & (cap - 1); slots[i]; i = (i + 1) & (cap - 1))
+				;
+			slots[i] = v;
+		}
+		free(kb->idslots);
+		kb->idslots = slots;
+		kb->idcap = cap;
+	}
+	for (i = h & (kb->idcap - 1); kb->idslots[i]; i = (i + 1) & (kb->idcap - 1)) {
+		uint64_t v = kb->idslots[i];
+		if ((uint32_t)(v >> 32) == h &&
+		    !strcmp(kb->idbuf + (uint32_t)v - 1, id)) {
+			*added = false;
+			return 0;
+		}
+	}
+	if (kb->idlen + len + 1 > kb->idbufcap) {
+		size_t cap = kb->idbufcap ? kb->idbufcap * 2 : 65536;
+		char *buf;
+		while (cap < kb->idlen + len + 1)
+			cap *= 2;
+		if (cap >= UINT32_MAX || !(buf = realloc(kb->idbuf, cap)))
+			return -1;
+		kb->idbuf = buf;
+		kb->idbufcap = cap;
+	}
+	memcpy(kb->idbuf + kb->idlen, id, len + 1);
+	kb->idslots[i] = (uint64_t)h << 32 | (uint64_t)(kb->idlen + 1);
+	kb->idlen += len + 1;
+	kb->idcount++;
+	*added = true;
+	return 0;
+}
+
+struct first_seen {
+	const char *id;
+	char file[1024];	/* copied: the second reading's memory goes */
+	unsigned line, col;
 };
+
+static int is_first(const struct kb_record *rec, void *ud)
+{
+	struct first_seen *fs = ud;
+	const struct kb_field *f;
+
+	if (strcmp(rec->id, fs->id))
+		return 0;
+	f = kb_record_field(rec, "id");
+	snprintf(fs->file, sizeof(fs->file), "%s", rec->file);
+	fs->line = f->values[0].line;
+	fs->col = f->values[0].col;
+	return KB_EUSAGE;	/* found: stop reading */
+}
+
+static int load_all(struct kb *kb, struct kb_error *err);
+static struct kb *kb_new(void);
+
+/* Read the KB's files again up to the first record with this id. */
+static void find_first(const struct kb *kb, struct first_seen *fs)
+{
+	struct kb *again = kb_new();
+	struct kb_error err;
+
+	strcpy(fs->file, "?");
+	fs->line = fs->col = 0;
+	if (!again)
+		return;
+	/* borrowed, given back before the free */
+	again->paths = kb->paths;
+	again->shown = kb->shown;
+	again->nfiles = kb->nfiles;
+	again->mem = kb->mem;
+	again->nmem = kb->nmem;
+	again->stream = true;
+	again->each = is_first;
+	again->each_ud = fs;
+	(void)load_all(again, &err);
+	again->paths = again->shown = NULL;
+	again->nfiles = 0;
+	again->mem = NULL;
+	again->nmem = 0;
+	kb_free(again);
+}
 
 int kb_index_record(struct kb *kb, struct kb_record *rec, struct kb_error *err)
 {
 	const struct kb_field *f = kb_record_field(rec, kb->id_name);
-	const char *file;
+	struct first_seen fs;
 	struct kb_strmap_slot *s;
-	struct idpos *ip = NULL;
-	unsigned line, col;
-	size_t len = strlen(rec->id);
 	bool added;
 
+	memset(&fs, 0, sizeof(fs));
+	fs.id = rec->id;
 	if (kb->stream) {
-		/* Only the id and its place outlive a streamed record. */
-		ip = kb_arena_alloc(&kb->arena, sizeof(*ip) + len + 1);
-		if (!ip)
+		if (idset_add(kb, rec->id, strlen(rec->id), &added) < 0)
 			return kb_err(err, KB_ENOMEM, rec->file, 0, 0, "out of memory");
-		ip->file = rec->file;
-		ip->line = f->values[0].line;
-		ip->col = f->values[0].col;
-		memcpy(ip->id, rec->id, len + 1);
-		s = kb_strmap_put(&kb->ids, ip->id, len, ip, &added);
+		if (added)
+			return 0;
+		find_first(kb, &fs);
 	} else {
-		s = kb_strmap_put(&kb->ids, rec->id, len, rec, &added);
-	}
-	if (!s)
-		return kb_err(err, KB_ENOMEM, rec->file, 0, 0, "out of memory");
-	if (added)
-		return 0;
-	if (kb->stream) {
-		const struct idpos *first = s->val;
-		file = first->file;
-		line = first->line;
-		col = first->col;
-	} else {
-		const struct kb_record *first = s->val;
-		const struct kb_field *ff = kb_record_field(first, kb->id_name);
-		file = first->file;
-		line = ff->values[0].line;
-		col = ff->values[0].col;
+		s = kb_strmap_put(&kb->ids, rec->id, strlen(rec->id), rec, &added);
+		if (!s)
+			return kb_err(err, KB_ENOMEM, rec->file, 0, 0, "out of memory");
+		if (added)
+			return 0;
+		{
+			const struct kb_record *first = s->val;
+			const struct kb_field *ff = kb_record_field(first,
+								    kb->id_name);
+			snprintf(fs.file, sizeof(fs.file), "%s", first->file);
+			fs.line = ff->values[0].line;
+			fs.col = ff->values[0].col;
+		}
 	}
 	/* An id that came through an alias or a merge was written before
 	 * the record: point at the record instead. */
@@ -65,11 +152,11 @@ int kb_index_record(struct kb *kb, struct kb_record *rec, struct kb_error *err)
 	    (f->values[0].line == rec->line && f->values[0].col < rec->col))
 		return kb_err(err, KB_ESTRUCT, rec->file, rec->line, rec->col,
 			      "duplicate id '%s' (first defined at %s:%u:%u)",
-			      rec->id, file, line, col);
+			      rec->id, fs.file, fs.line, fs.col);
 	return kb_err(err, KB_ESTRUCT, rec->file, f->values[0].line,
 		      f->values[0].col,
 		      "duplicate id '%s' (first defined at %s:%u:%u)", rec->id,
-		      file, line, col);
+		      fs.file, fs.line, fs.col);
 }
 
 const struct kb_field *kb_record_field(const struct kb_record *rec,
@@ -364,6 +451,8 @@ void kb_free(struct kb *kb)
 		kb_schema_release(kb->schema);
 	kb_strmap_free(&kb->names);
 	kb_strmap_free(&kb->ids);
+	free(kb->idslots);
+	free(kb->idbuf);
 	free(kb->recs);
 	for (i = 0; i < kb->nfiles; i++) {
 		free(kb->paths[i]);

@@ -98,6 +98,12 @@ struct kb {
 	struct kb_arena arena;
 	struct kb_strmap names;		/* interned strings */
 	struct kb_strmap ids;		/* id -> struct kb_record * */
+	/* streaming: the ids seen, packed; a slot holds a hash and an
+	 * offset into idbuf, so an id costs its bytes and ~16 more */
+	uint64_t *idslots;
+	size_t idcap, idcount;
+	char *idbuf;
+	size_t idlen, idbufcap;
 	struct kb_record **recs;
 	size_t nrecs, caprecs;
 	size_t nseen;			/* records read, kept or streamed */
