@@ -108,6 +108,10 @@ void kbq_usage(FILE *fp, const struct kbq_cmd *cmd, const char *name);
 const struct kbq_cmd *kbq_lookup(const char *name);
 /* Open the KB the options name ($KBQ_KB, else the built-in one). */
 int kbq_open(struct kbq_ctx *ctx, struct kb_error *err);
+/* The same, reporting a failure: 0, or -1 after the diagnostic. */
+int kbq_open_report(struct kbq_ctx *ctx);
+/* "unknown command 'x' (did you mean 'y'?)", the KB's plurals included */
+void kbq_unknown_command(const char *name, const struct kb *kb);
 
 /* output.c: the listing formats */
 struct kbq_out;

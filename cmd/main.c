@@ -326,7 +326,7 @@ int kbq_open(struct kbq_ctx *ctx, struct kb_error *err)
 			   err);
 }
 
-static int open_kb(struct kbq_ctx *ctx)
+int kbq_open_report(struct kbq_ctx *ctx)
 {
 	struct kb_error err;
 
@@ -344,20 +344,7 @@ static int read_on(const struct kb_record *rec, void *ud)
 	return 0;
 }
 
-static const char *kind_names(const struct kb *kb, char *buf, size_t n)
-{
-	size_t i, used = 0;
-
-	buf[0] = '\0';
-	for (i = 0; i < kb_kind_count(kb) && used + 2 < n; i++)
-		if (kb_kind_at(kb, i)->plural)
-			used += (size_t)snprintf(buf + used, n - used, "%s%s",
-						 used ? ", " : "",
-						 kb_kind_at(kb, i)->plural);
-	return buf;
-}
-
-static void unknown_command(const char *name, const struct kb *kb)
+void kbq_unknown_command(const char *name, const struct kb *kb)
 {
 	const char *cands[256];
 	size_t n = 0, i;
@@ -415,7 +402,7 @@ int main(int argc, char **argv)
 		return kbq_finish(0);
 	}
 	if (!cmd || cmd->needs_kb) {
-		if (open_kb(&ctx) < 0) {
+		if (kbq_open_report(&ctx) < 0) {
 			free(words);
 			return 2;
 		}
@@ -428,7 +415,7 @@ int main(int argc, char **argv)
 			if (ctx.stream && kb_stream(ctx.kb, read_on, NULL, &err))
 				kbq_report(&err, NULL, 0);
 			else
-				unknown_command(words[0], ctx.kb);
+				kbq_unknown_command(words[0], ctx.kb);
 			kb_free(ctx.kb);
 			free(words);
 			return 2;
@@ -487,39 +474,3 @@ int main(int argc, char **argv)
 	free(words);
 	return kbq_finish(rc);
 }
-
-/* `kbq help [COMMAND]`: no KB is needed unless COMMAND is a kind. */
-static int help_exec(struct kbq_ctx *ctx)
-{
-	const struct kbq_cmd *cmd;
-	char buf[1024];
-
-	if (!ctx->nargs) {
-		kbq_usage(stdout, NULL, NULL);
-		return 0;
-	}
-	if ((cmd = kbq_lookup(ctx->args[0]))) {
-		kbq_usage(stdout, cmd, ctx->args[0]);
-		return 0;
-	}
-	if (open_kb(ctx) < 0)
-		return 2;
-	if (!kb_kind_by_plural(ctx->kb, ctx->args[0])) {
-		unknown_command(ctx->args[0], ctx->kb);
-		return 2;
-	}
-	kbq_usage(stdout, &kbq_cmd_kind, ctx->args[0]);
-	printf("\nkinds of this KB: %s\n", kind_names(ctx->kb, buf, sizeof(buf)));
-	return 0;
-}
-
-const struct kbq_cmd kbq_cmd_help = {
-	.name = "help",
-	.args = "[COMMAND]",
-	.summary = "Show kbq's usage, or a command's.",
-	.options = 0,
-	.min_args = 0,
-	.max_args = 1,
-	.needs_kb = false,
-	.exec = help_exec,
-};
