@@ -376,6 +376,25 @@ struct kbq_out *kbq_out_new(struct kbq_ctx *ctx, const struct kb_kind *kind)
 
 /* ---- one record ------------------------------------------------------------ */
 
+/* kb_path_walk() for output: a path that fans out past the library's bound
+ * is an error at the record, never a silently shortened list. */
+static void walk_or_die(struct kbq_ctx *ctx, const struct kb_record *r,
+			const char *path,
+			int (*fn)(const struct kb_record *, const struct kb_field *,
+				  const struct kb_value *, void *),
+			void *ud)
+{
+	struct kb_error err;
+
+	if (kb_path_walk(ctx->kb, r, path, fn, ud) >= 0)
+		return;
+	kb_err(&err, KB_ELIMIT, r->file, r->line, r->col,
+	       "path '%s' from record '%s' reaches too many records", path,
+	       r->id);
+	kbq_report(&err, NULL, 0);
+	exit(kbq_finish(2));
+}
+
 struct vals {
 	const struct kb_value **v;
 	size_t n, cap;
@@ -534,7 +553,7 @@ static void columns_record(struct kbq_out *o, const struct kb_record *r)
 
 		vs.n = 0;
 		vs.list = false;
-		kb_path_walk(o->ctx->kb, r, o->cols[i].path, collect, &vs);
+		walk_or_die(o->ctx, r, o->cols[i].path, collect, &vs);
 		list = o->cols[i].list > 0 ||
 		       (o->cols[i].list < 0 && (vs.list || vs.n > 1)) || vs.n > 1;
 		switch (o->fmt) {
@@ -696,7 +715,7 @@ void kbq_sort_records(struct kbq_ctx *ctx, const struct kb_record **recs,
 		struct first fi = { NULL, NULL, NULL };
 		const struct kb_fieldspec *fs;
 
-		kb_path_walk(ctx->kb, recs[i], ctx->o.sort, take_first, &fi);
+		walk_or_die(ctx, recs[i], ctx->o.sort, take_first, &fi);
 		k[i].rec = recs[i];
 		k[i].v = fi.v;
 		k[i].type = KB_TYPE_TEXT;
