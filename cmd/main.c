@@ -4,6 +4,7 @@
  */
 #include "kbq.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <locale.h>
 #include <stdlib.h>
@@ -316,8 +317,20 @@ static bool want_color(int setting, int fd)
 int kbq_open(struct kbq_ctx *ctx, struct kb_error *err)
 {
 	struct kb_open_opts oo = { .schema = ctx->o.schema, .stream = ctx->stream };
-	const char *path = ctx->o.kb;
+	const char *path = ctx->o.kb, *threads = getenv("KBQ_THREADS");
 
+	if (threads && *threads) {
+		char *end;
+		unsigned long n;
+
+		errno = 0;
+		n = strtoul(threads, &end, 10);
+		if (*end || errno || n < 1 || n > 64 || !isdigit((unsigned char)*threads))
+			return kb_err(err, KB_EUSAGE, NULL, 0, 0,
+				      "KBQ_THREADS: '%s' is not a number of "
+				      "threads from 1 to 64", threads);
+		oo.threads = (unsigned)n;
+	}
 	if (!path && getenv("KBQ_KB") && *getenv("KBQ_KB"))
 		path = getenv("KBQ_KB");
 	if (path)

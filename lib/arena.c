@@ -94,6 +94,25 @@ void kb_arena_reset(struct kb_arena *a)
 	a->send = a->cur + a->head->size;
 }
 
+void kb_arena_adopt(struct kb_arena *dst, struct kb_arena *src)
+{
+	struct kb_arena_block *tail;
+
+	if (!src->head)
+		return;
+	if (!dst->head) {
+		*dst = *src;
+	} else {
+		/* behind dst's current block, which stays the one to fill */
+		for (tail = src->head; tail->next; tail = tail->next)
+			;
+		tail->next = dst->head->next;
+		dst->head->next = src->head;
+		dst->total += src->total;
+	}
+	memset(src, 0, sizeof(*src));
+}
+
 void kb_arena_free(struct kb_arena *a)
 {
 	struct kb_arena_block *b, *next;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* ---- the id index -------------------------------------------------------- */
 
@@ -106,6 +107,7 @@ static void find_first(const struct kb *kb, struct first_seen *fs)
 	again->mem = kb->mem;
 	again->nmem = kb->nmem;
 	again->stream = true;
+	again->threads = kb->threads;
 	again->each = is_first;
 	again->each_ud = fs;
 	(void)load_all(again, &err);
@@ -116,29 +118,40 @@ static void find_first(const struct kb *kb, struct first_seen *fs)
 	kb_free(again);
 }
 
+int kb_index_add(struct kb *kb, struct kb_record *rec, bool *dup)
+{
+	bool added;
+
+	if (kb->stream) {
+		if (idset_add(kb, rec->id, strlen(rec->id), &added) < 0)
+			return -1;
+	} else if (!kb_strmap_put(&kb->ids, rec->id, strlen(rec->id), rec,
+				  &added)) {
+		return -1;
+	}
+	*dup = !added;
+	return 0;
+}
+
 int kb_index_record(struct kb *kb, struct kb_record *rec, struct kb_error *err)
 {
 	const struct kb_field *f = kb_record_field(rec, kb->id_name);
 	struct first_seen fs;
-	struct kb_strmap_slot *s;
-	bool added;
+	bool dup;
 
 	memset(&fs, 0, sizeof(fs));
 	fs.id = rec->id;
+	if (kb_index_add(kb, rec, &dup) < 0)
+		return kb_err(err, KB_ENOMEM, rec->file, 0, 0, "out of memory");
+	if (!dup)
+		return 0;
 	if (kb->stream) {
-		if (idset_add(kb, rec->id, strlen(rec->id), &added) < 0)
-			return kb_err(err, KB_ENOMEM, rec->file, 0, 0, "out of memory");
-		if (added)
-			return 0;
 		find_first(kb, &fs);
 	} else {
-		s = kb_strmap_put(&kb->ids, rec->id, strlen(rec->id), rec, &added);
-		if (!s)
-			return kb_err(err, KB_ENOMEM, rec->file, 0, 0, "out of memory");
-		if (added)
-			return 0;
 		{
-			const struct kb_record *first = s->val;
+			const struct kb_record *first =
+				kb_strmap_find(&kb->ids, rec->id,
+					       strlen(rec->id))->val;
 			const struct kb_field *ff = kb_record_field(first,
 								    kb->id_name);
 			snprintf(fs.file, sizeof(fs.file), "%s", first->file);
@@ -426,12 +439,30 @@ out:
 
 /* ---- opening -------------------------------------------------------------- */
 
+/* opts->threads, or one per CPU the process may run on. */
+static unsigned threads_for(const struct kb_open_opts *opts)
+{
+	long n = opts && opts->threads ? (long)opts->threads :
+		 sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (n < 1)
+		return 1;
+	return n > KB_MAX_THREADS ? KB_MAX_THREADS : (unsigned)n;
+}
+
 static struct kb *kb_new(void)
 {
 	struct kb *kb = calloc(1, sizeof(*kb));
 
 	if (!kb)
 		return NULL;
+	if (!(kb->names_lock = malloc(sizeof(*kb->names_lock))) ||
+	    pthread_mutex_init(kb->names_lock, NULL)) {
+		free(kb->names_lock);
+		free(kb);
+		return NULL;
+	}
+	kb->threads = 1;
 	kb->id_name = kb_intern(kb, "id", 2);
 	kb->kind_name = kb_intern(kb, "kind", 4);
 	if (!kb->id_name || !kb->kind_name) {
@@ -463,6 +494,9 @@ void kb_free(struct kb *kb)
 	free(kb->mem);
 	kb_arena_free(&kb->scratch);
 	kb_arena_free(&kb->arena);
+	kb_arena_free(&kb->names_arena);
+	pthread_mutex_destroy(kb->names_lock);
+	free(kb->names_lock);
 	free(kb);
 }
 
@@ -539,8 +573,10 @@ static int load_path(struct kb *kb, const char *full, const char *shown,
 		fclose(fp);
 		return kb_err(err, KB_EIO, shown, 0, 0, "is a directory");
 	}
-	rc = kb_load_file(kb, name, fp, NULL, 0,
-			  S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, err);
+	if (S_ISREG(st.st_mode))
+		rc = kb_load_split(kb, name, fp, NULL, (size_t)st.st_size, err);
+	else
+		rc = kb_load_file(kb, name, fp, NULL, 0, 0, NULL, 0, err);
 	if (!rc && ferror(fp))
 		rc = kb_err(err, KB_EIO, shown, 0, 0, "read error: %s",
 			    strerror(errno));
@@ -557,8 +593,8 @@ static int load_all(struct kb *kb, struct kb_error *err)
 	for (i = 0; i < kb->nfiles && !rc; i++)
 		rc = load_path(kb, kb->paths[i], kb->shown[i], err);
 	for (i = 0; i < kb->nmem && !rc; i++)
-		rc = kb_load_file(kb, kb->mem[i]->name, NULL, kb->mem[i]->data,
-				  kb->mem[i]->len, kb->mem[i]->len, err);
+		rc = kb_load_split(kb, kb->mem[i]->name, NULL, kb->mem[i]->data,
+				   kb->mem[i]->len, err);
 	return rc;
 }
 
@@ -590,6 +626,7 @@ int kb_open(struct kb **out, const char *path, const struct kb_open_opts *opts,
 	if (!(kb = kb_new()))
 		return kb_err(err, KB_ENOMEM, path, 0, 0, "out of memory");
 	kb->stream = opts && opts->stream;
+	kb->threads = threads_for(opts);
 	if (!S_ISDIR(st.st_mode)) {
 		if (opts && opts->schema)
 			rc = load_schema_file(kb, opts->schema, opts->schema, err);
@@ -740,6 +777,7 @@ int kb_open_mem(struct kb **out, const struct kb_memfile *files, size_t n,
 	kb->mem = order;
 	order = NULL;
 	kb->stream = opts && opts->stream;
+	kb->threads = threads_for(opts);
 	if (!rc && !kb->stream)
 		rc = load_all(kb, err);
 	free(order);

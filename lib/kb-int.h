@@ -7,7 +7,9 @@
 
 #include "kb.h"
 
+#include <pthread.h>
 #include <stdarg.h>
+#include <string.h>
 
 /* ---- limits (SPEC 2 "Limits": none lower than the SPEC's floor) --------- */
 /* The scalar and record limits may be lowered on the command line, only so
@@ -28,6 +30,13 @@
 /* alias expansion budget: bytes an expansion may produce per file */
 #define KB_ALIAS_BASE	((size_t)64 << 20)
 #define KB_ALIAS_FACTOR	8
+/* A file is read by several threads in units of about this many bytes
+ * (par.c); smaller files are read by the calling thread alone.  Tests
+ * lower it to cut even small files into many units. */
+#ifndef KB_PAR_UNIT
+#define KB_PAR_UNIT	((size_t)256 << 10)
+#endif
+#define KB_MAX_THREADS	64
 
 /* ---- errors ------------------------------------------------------------ */
 
@@ -47,6 +56,8 @@ char *kb_arena_strndup(struct kb_arena *a, const char *s, size_t len);
 /* Forget every allocation but keep one block for reuse. */
 void kb_arena_reset(struct kb_arena *a);
 void kb_arena_free(struct kb_arena *a);
+/* Move every block of src into dst; src is left empty. */
+void kb_arena_adopt(struct kb_arena *dst, struct kb_arena *src);
 
 /* ---- a string set (interning, id index) ----------------------------------- */
 
@@ -96,7 +107,15 @@ void kb_schema_release(struct kb_schema *s);
 
 struct kb {
 	struct kb_arena arena;
-	struct kb_strmap names;		/* interned strings */
+	/* interned strings and their memory: shared with par.c's worker
+	 * threads, so only touched with names_lock held */
+	struct kb_strmap names;
+	struct kb_arena names_arena;
+	pthread_mutex_t *names_lock;	/* a pointer: kb_name() takes a const KB */
+	unsigned threads;		/* parsing threads for a large file */
+	/* what par.c did, for the tests: units handed on from the workers,
+	 * files read again in order */
+	size_t par_units, par_rereads;
 	struct kb_strmap ids;		/* id -> struct kb_record * */
 	/* streaming: the ids seen, packed; a slot holds a hash and an
 	 * offset into idbuf, so an id costs its bytes and ~16 more */
@@ -120,9 +139,6 @@ struct kb {
 	void *each_ud;
 	struct kb_schema *schema;	/* NULL when schema-less */
 	const char *id_name, *kind_name;	/* interned "id", "kind" */
-	/* numbers the mappings of every file, so that a name's mark (the
-	 * last mapping using it as a key) never repeats across files */
-	uint64_t mapseq;
 };
 
 /* Intern a name in the KB; NULL on out-of-memory. */
@@ -130,17 +146,55 @@ const char *kb_intern(struct kb *kb, const char *s, size_t len);
 
 /* ---- the loader --------------------------------------------------------- */
 
+/* Returned by the loader for a unit it cannot read alone (an alias, a
+ * merge key, a unit that does not end where the next one starts); never
+ * seen outside lib/. */
+#define KB_EPAR 100
+
+/* One unit of a file, parsed by a worker thread (par.c). */
+struct kb_unit;
+/* Keep rec among the unit's records: 0, or -1 when out of memory. */
+int kb_unit_add(struct kb_unit *u, struct kb_record *rec);
+struct kb_arena *kb_unit_arena(struct kb_unit *u);
+/* The unit's input ended (at 0-based line, col), `open` when inside a
+ * top-level block sequence at column 0 still open (or before any document):
+ * false when the next unit cannot go on from there. */
+bool kb_unit_end(struct kb_unit *u, bool open, size_t line, size_t col);
+
 /*
- * Parse one file's YAML into records appended to kb (not yet indexed).
- * Exactly one of `fp` and `data` is used.
+ * Parse one file's YAML into records, handed to kb->each when streaming,
+ * else kept and indexed.  Exactly one of `fp` and `data` is used.  With a
+ * unit (par.c), the records only go to the unit.  The first `skip` records
+ * are passed over (they were handed on before).
  */
 int kb_load_file(struct kb *kb, const char *name, void *fp, const char *data,
-		 size_t len, size_t budget_hint, struct kb_error *err);
+		 size_t len, size_t budget_hint, struct kb_unit *unit,
+		 size_t skip, struct kb_error *err);
+/*
+ * The same, by kb->threads threads when the file is large (fp a regular
+ * file of `len` bytes, or `data`): the same records in the same order, the
+ * same errors.
+ */
+int kb_load_split(struct kb *kb, const char *name, void *fp, const char *data,
+		  size_t len, struct kb_error *err);
 /* Add a record to the id index; KB_ESTRUCT on a duplicate. */
 int kb_index_record(struct kb *kb, struct kb_record *rec,
 		    struct kb_error *err);
+/* Add a record's id to the index: 0 (*dup when already there), -1 when
+ * out of memory. */
+int kb_index_add(struct kb *kb, struct kb_record *rec, bool *dup);
 
 /* ---- misc ---------------------------------------------------------------- */
+
+/* The library builds records in memory it owns and lends them const: the
+ * few places that amend one (par.c) take the const off with this. */
+static inline void *kb_unconst(const void *p)
+{
+	void *q;
+
+	memcpy(&q, &p, sizeof(q));
+	return q;
+}
 
 size_t kb_edit_distance(const char *a, const char *b, size_t max);
 size_t kb_suggest_max(size_t len);

@@ -179,6 +179,10 @@ struct kb_open_opts {
 	/* stream: read only the schema now; kb_stream() reads the records
 	 * later, handing each to a callback instead of keeping it */
 	bool stream;
+	/* threads that parse a large file (a megabyte or more) together:
+	 * 0 for one per CPU, 1 for none but the caller's.  The records, their
+	 * order and the errors are the same whatever the number. */
+	unsigned threads;
 };
 
 /*

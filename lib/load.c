@@ -46,6 +46,11 @@ struct ld {
 	yaml_event_t ev;
 	bool have_ev;
 	bool stopped;		/* the stream callback said stop */
+	/* a unit of a file parsed by a worker thread (par.c), or NULL */
+	struct kb_unit *unit;
+	size_t skip;		/* records already delivered: pass over */
+	bool last_doc_open;	/* the last document ended as a unit must */
+	bool any_doc;		/* a document was seen */
 	struct kb_error *err;
 	const char *data;	/* memory input, for positions of reader errors */
 	size_t len;
@@ -55,6 +60,8 @@ struct ld {
 	size_t nanchor_keys, capanchor_keys;
 	size_t budget;		/* alias expansion still allowed, bytes */
 	uint64_t mapseq;	/* a number per mapping, for duplicate keys */
+	uint64_t *marks;	/* per name (by idx): the last mapping using it */
+	size_t nmarks;
 	/* A KB uses few distinct keys: a direct-mapped cache on a cheap
 	 * hash (length, first and last byte) spares hashing the whole key. */
 	struct kb_name *keycache[256];
@@ -63,12 +70,13 @@ struct ld {
 	VEC(struct merge_src) merges;
 };
 
-/* Names carry a mark: the number of the last mapping that used them as a
- * key, so a duplicate key is found in O(1). */
+/* A name's number indexes the loader's marks: the number of the last
+ * mapping that used the name as a key, so a duplicate key is found in O(1).
+ * The marks belong to each loader (one per thread), not to the name. */
 struct kb_name {
 	const char *s;
 	size_t len;
-	uint64_t mark;
+	uint32_t idx;
 };
 
 #define GROW(vec, need) \
@@ -90,22 +98,30 @@ static int grow_vec(void **v, size_t *cap, size_t need, size_t size)
 	return 0;
 }
 
+/* Worker threads intern too: the names and their arena are the KB's only
+ * state they share, behind names_lock. */
 static struct kb_name *intern_name(struct kb *kb, const char *s, size_t len)
 {
-	struct kb_strmap_slot *slot = kb_strmap_find(&kb->names, s, len);
-	struct kb_name *n;
+	struct kb_strmap_slot *slot;
+	struct kb_name *n = NULL;
 	bool added;
 
-	if (slot->key)
-		return slot->val;
-	n = kb_arena_alloc(&kb->arena, sizeof(*n));
-	if (!n)
-		return NULL;
-	n->s = kb_arena_strndup(&kb->arena, s, len);
+	pthread_mutex_lock(kb->names_lock);
+	slot = kb_strmap_find(&kb->names, s, len);
+	if (slot->key) {
+		n = slot->val;
+		goto out;
+	}
+	if (kb->names.count >= UINT32_MAX ||
+	    !(n = kb_arena_alloc(&kb->names_arena, sizeof(*n))))
+		goto out;
+	n->s = kb_arena_strndup(&kb->names_arena, s, len);
 	n->len = len;
-	n->mark = 0;
+	n->idx = (uint32_t)kb->names.count;
 	if (!n->s || !kb_strmap_put(&kb->names, n->s, len, n, &added))
-		return NULL;
+		n = NULL;
+out:
+	pthread_mutex_unlock(kb->names_lock);
 	return n;
 }
 
@@ -118,9 +134,32 @@ const char *kb_intern(struct kb *kb, const char *s, size_t len)
 
 const char *kb_name(const struct kb *kb, const char *name)
 {
-	struct kb_strmap_slot *s = kb_strmap_find(&kb->names, name, strlen(name));
+	struct kb_strmap_slot *s;
+	const char *found;
 
-	return s->key ? ((struct kb_name *)s->val)->s : NULL;
+	pthread_mutex_lock(kb->names_lock);
+	s = kb_strmap_find(&kb->names, name, strlen(name));
+	found = s->key ? ((struct kb_name *)s->val)->s : NULL;
+	pthread_mutex_unlock(kb->names_lock);
+	return found;
+}
+
+/* The mark of name n in this loader: a pointer to it, NULL on OOM. */
+static uint64_t *mark_of(struct ld *ld, const struct kb_name *n)
+{
+	if (n->idx >= ld->nmarks) {
+		size_t cap = ld->nmarks ? ld->nmarks : 64;
+		uint64_t *m;
+
+		while (cap <= n->idx)
+			cap *= 2;
+		if (!(m = realloc(ld->marks, cap * sizeof(*m))))
+			return NULL;
+		memset(m + ld->nmarks, 0, (cap - ld->nmarks) * sizeof(*m));
+		ld->marks = m;
+		ld->nmarks = cap;
+	}
+	return &ld->marks[n->idx];
 }
 
 static struct kb_name *cached_name(struct ld *ld, const char *s, size_t len)
@@ -294,8 +333,13 @@ static const struct anchor *lookup(struct ld *ld)
 /* An alias to a known anchor, charged against the expansion budget. */
 static int resolve_alias(struct ld *ld, const struct anchor **out)
 {
-	const struct anchor *a = lookup(ld);
+	const struct anchor *a;
 
+	/* an alias may name an anchor of an earlier unit: only a reading
+	 * of the whole file can tell */
+	if (ld->unit)
+		return KB_EPAR;
+	a = lookup(ld);
 	if (!a)
 		return at(ld, KB_ESTRUCT, ld->ev.start_mark,
 			  "unknown anchor '%s'",
@@ -582,7 +626,7 @@ static int parse_map(struct ld *ld, int depth, const yaml_char_t *anchor_ev,
 		     bool top, struct kb_field **out, uint32_t *nout)
 {
 	size_t fstart = ld->fields.n, mstart = ld->merges.n, i, j, nf;
-	uint64_t seq = ++ld->kb->mapseq;
+	uint64_t seq = ++ld->mapseq, *mark;
 	char *anchor = NULL;
 	struct kb_field *res;
 	struct kb_name *name;
@@ -605,6 +649,11 @@ static int parse_map(struct ld *ld, int depth, const yaml_char_t *anchor_ev,
 			if (ld->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 			    ld->ev.data.scalar.length == 2 &&
 			    !memcmp(ld->ev.data.scalar.value, "<<", 2)) {
+				if (ld->unit) {	/* merges are rare: keep
+						 * units simple */
+					rc = KB_EPAR;
+					goto fail;
+				}
 				if ((rc = next(ld)) || (rc = merge_value(ld, depth)))
 					goto fail;
 				continue;
@@ -636,12 +685,16 @@ static int parse_map(struct ld *ld, int depth, const yaml_char_t *anchor_ev,
 			goto fail;
 		}
 		if (top) {
-			if (name->mark == seq) {
+			if (!(mark = mark_of(ld, name))) {
+				rc = oom(ld);
+				goto fail;
+			}
+			if (*mark == seq) {
 				rc = at(ld, KB_ESTRUCT, km, "duplicate key '%s'",
 					name->s);
 				goto fail;
 			}
-			name->mark = seq;
+			*mark = seq;
 		} else {
 			for (i = fstart; i < ld->fields.n; i++)
 				if (ld->fields.v[i].name == name->s) {
@@ -705,12 +758,12 @@ static int parse_map(struct ld *ld, int depth, const yaml_char_t *anchor_ev,
 			if (top) {
 				struct kb_name *nm = intern_name(ld->kb, f->name,
 								 strlen(f->name));
-				if (!nm) {
+				if (!nm || !(mark = mark_of(ld, nm))) {
 					rc = oom(ld);
 					goto fail;
 				}
-				seen = nm->mark == seq;
-				nm->mark = seq;
+				seen = *mark == seq;
+				*mark = seq;
 			} else {
 				for (k = fstart; k < ld->fields.n && !seen; k++)
 					seen = ld->fields.v[k].name == f->name;
@@ -787,7 +840,15 @@ static int add_record(struct ld *ld, const struct kb_field *f, uint32_t n,
 		return kb_err(ld->err, KB_ESTRUCT, ld->file,
 			      kind->values[0].line, kind->values[0].col,
 			      "'kind' must be one value, not a list");
-	if (kb->nseen >= KB_MAX_RECORDS)
+	if (ld->skip) {
+		/* delivered before a unit failed (par.c): only the anchors
+		 * it may define matter now */
+		ld->skip--;
+		if (kb->stream && !ld->anchors.count)
+			kb_arena_reset(ld->arena);
+		return 0;
+	}
+	if (!ld->unit && kb->nseen >= KB_MAX_RECORDS)
 		return at(ld, KB_ELIMIT, m, "more than %zu records",
 			  KB_MAX_RECORDS);
 	rec = kb_arena_alloc(ld->arena, sizeof(*rec));
@@ -806,6 +867,8 @@ static int add_record(struct ld *ld, const struct kb_field *f, uint32_t n,
 	rec->col = (uint32_t)m.column + 1;
 	rec->fields = f;
 	rec->nfields = n;
+	if (ld->unit)	/* numbered, indexed and handed on in file order */
+		return kb_unit_add(ld->unit, rec) ? oom(ld) : 0;
 	rec->index = kb->nseen++;
 	if (kb->stream) {
 		if ((rc = kb_index_record(kb, rec, ld->err)))
@@ -856,10 +919,13 @@ static int record(struct ld *ld, int depth)
 
 static int document(struct ld *ld)
 {
+	bool root_seq = false;	/* a block sequence at column 0 */
 	int rc;
 
 	if ((rc = next(ld)))
 		return rc;
+	ld->last_doc_open = false;
+	ld->any_doc = true;
 	switch (ld->ev.type) {
 	case YAML_MAPPING_START_EVENT:
 	case YAML_ALIAS_EVENT:
@@ -867,6 +933,9 @@ static int document(struct ld *ld)
 			return rc;
 		break;
 	case YAML_SEQUENCE_START_EVENT:
+		root_seq = ld->ev.data.sequence_start.style ==
+			   YAML_BLOCK_SEQUENCE_STYLE &&
+			   ld->ev.start_mark.column == 0;
 		for (;;) {
 			if ((rc = next(ld)))
 				return rc;
@@ -894,6 +963,9 @@ static int document(struct ld *ld)
 	if (ld->ev.type != YAML_DOCUMENT_END_EVENT)
 		return at(ld, KB_ESTRUCT, ld->ev.start_mark,
 			  "unexpected content after the document");
+	/* with no "..." the sequence went on to the end of the input (or to
+	 * a "---", which then starts another document) */
+	ld->last_doc_open = root_seq && ld->ev.data.document_end.implicit;
 	return 0;
 }
 
@@ -934,14 +1006,18 @@ static int syntax_first(struct ld *ld, int rc)
 }
 
 int kb_load_file(struct kb *kb, const char *name, void *fp, const char *data,
-		 size_t len, size_t budget_hint, struct kb_error *err)
+		 size_t len, size_t budget_hint, struct kb_unit *unit,
+		 size_t skip, struct kb_error *err)
 {
 	struct ld ld;
 	int rc = 0;
 
 	memset(&ld, 0, sizeof(ld));
 	ld.kb = kb;
-	ld.arena = kb->stream ? &kb->scratch : &kb->arena;
+	ld.unit = unit;
+	ld.skip = skip;
+	ld.arena = unit ? kb_unit_arena(unit) :
+		   kb->stream ? &kb->scratch : &kb->arena;
 	ld.file = name;
 	ld.err = err;
 	ld.data = data;
@@ -964,20 +1040,31 @@ int kb_load_file(struct kb *kb, const char *name, void *fp, const char *data,
 	for (;;) {
 		if ((rc = next(&ld)))
 			break;
-		if (ld.ev.type == YAML_STREAM_END_EVENT)
+		if (ld.ev.type == YAML_STREAM_END_EVENT) {
+			/* A unit that is not the file's last must end inside
+			 * the top-level block sequence that the next unit goes
+			 * on with, at the start of a line. */
+			/* (or held no document at all: only comments) */
+			if (unit && !kb_unit_end(unit,
+						 ld.last_doc_open || !ld.any_doc,
+						 ld.ev.start_mark.line,
+						 ld.ev.start_mark.column))
+				rc = KB_EPAR;
 			break;
+		}
 		if (ld.ev.type != YAML_DOCUMENT_START_EVENT) {
 			rc = at(&ld, KB_ESYNTAX, ld.ev.start_mark,
 				"yaml: expected a document");
 			break;
 		}
 		if ((rc = document(&ld))) {
-			if ((rc == KB_ESTRUCT || rc == KB_ELIMIT) && !ld.stopped)
+			if ((rc == KB_ESTRUCT || rc == KB_ELIMIT) && !ld.stopped &&
+			    !unit)
 				rc = syntax_first(&ld, rc);
 			break;
 		}
 		drop_anchors(&ld);
-		if (kb->stream)
+		if (kb->stream && !unit)
 			kb_arena_reset(ld.arena);
 	}
 out:
@@ -988,6 +1075,7 @@ out:
 	free(ld.vals.v);
 	free(ld.fields.v);
 	free(ld.merges.v);
+	free(ld.marks);
 	yaml_parser_delete(&ld.p);
 	return rc;
 }

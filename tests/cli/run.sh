@@ -29,7 +29,8 @@
 # tests/data/cli beside this script, so `--kb library` is a fixture KB),
 # with a clean environment: PATH starts with a directory whose `kbq` is
 # the binary under test; HOME, TERM=dumb and LC_ALL=C.UTF-8 are set; KBQ_KB
-# and NO_COLOR are not.  $SCRATCH is an empty directory of the case's own.
+# and NO_COLOR are not; KBQ_THREADS is passed on when set.  $SCRATCH is an
+# empty directory of the case's own.
 #
 # One line per case (ok / FAIL, with diff -u of expected and actual on
 # failure), then "N passed, N failed"; exit 1 when any case failed.
@@ -169,7 +170,7 @@ for t in "${cases[@]}"; do
 	rm -rf "$tmp/scratch" && mkdir "$tmp/scratch"
 	(cd "$dir" && exec env -i PATH="$tmp/bin:/usr/local/bin:/usr/bin:/bin" \
 		HOME="$tmp/scratch" TERM=dumb LC_ALL=C.UTF-8 \
-		SCRATCH="$tmp/scratch" \
+		SCRATCH="$tmp/scratch" ${KBQ_THREADS:+KBQ_THREADS="$KBQ_THREADS"} \
 		bash -o pipefail -c "$(cat "$tmp/cmd")" \
 		>"$tmp/got.out" 2>"$tmp/got.err" </dev/null)
 	echo $? >"$tmp/got.status"
