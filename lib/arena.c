@@ -160,7 +160,7 @@ __attribute__((constructor)) static void sip_seed(void)
 	v2 += v1; v1 = ROTL(v1, 17); v1 ^= v2; v2 = ROTL(v2, 32); \
 } while (0)
 
-uint32_t kb_hash(const char *s, size_t len)
+uint64_t kb_hash64(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	uint64_t v0 = sip_k0 ^ 0x736f6d6570736575u;
@@ -187,7 +187,13 @@ uint32_t kb_hash(const char *s, size_t len)
 	SIPROUND(v0, v1, v2, v3);
 	SIPROUND(v0, v1, v2, v3);
 	SIPROUND(v0, v1, v2, v3);
-	m = v0 ^ v1 ^ v2 ^ v3;
+	return v0 ^ v1 ^ v2 ^ v3;
+}
+
+uint32_t kb_hash(const char *s, size_t len)
+{
+	uint64_t m = kb_hash64(s, len);
+
 	return (uint32_t)(m ^ (m >> 32));
 }
 

@@ -74,6 +74,7 @@ struct kb_strmap {
 };
 
 uint32_t kb_hash(const char *s, size_t len);
+uint64_t kb_hash64(const char *s, size_t len);	/* SipHash-1-3, keyed */
 /* The slot for key: its val is NULL and key NULL when absent. */
 struct kb_strmap_slot *kb_strmap_find(const struct kb_strmap *m,
 				      const char *key, size_t len);
@@ -117,12 +118,10 @@ struct kb {
 	 * files read again in order */
 	size_t par_units, par_rereads;
 	struct kb_strmap ids;		/* id -> struct kb_record * */
-	/* streaming: the ids seen, packed; a slot holds a hash and an
-	 * offset into idbuf, so an id costs its bytes and ~16 more */
+	/* streaming: the ids seen, as their 64-bit keyed hashes only (a
+	 * match is confirmed by reading the KB again) */
 	uint64_t *idslots;
 	size_t idcap, idcount;
-	char *idbuf;
-	size_t idlen, idbufcap;
 	struct kb_record **recs;
 	size_t nrecs, caprecs;
 	size_t nseen;			/* records read, kept or streamed */
