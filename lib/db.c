@@ -495,41 +495,41 @@ void kb_free(struct kb *kb)
 	free(kb);
 }
 
-/* Read a whole (schema) file. */
+/* Read a whole (schema) file, of at most KB_MAX_SCHEMA bytes. */
 static int slurp(const char *path, char **out, size_t *len,
 		 struct kb_error *err)
 {
 	FILE *fp = fopen(path, "rb");
 	size_t cap = 65536, n = 0, r;
-	char *buf;
+	char *buf, *p;
+	int rc = 0, e;
 
 	if (!fp)
 		return kb_err(err, KB_EIO, path, 0, 0, "cannot open: %s",
 			      strerror(errno));
-	buf = malloc(cap);
-	while (buf && (r = fread(buf + n, 1, cap - n, fp)) > 0) {
+	if (!(buf = malloc(cap)))
+		rc = kb_err(err, KB_ENOMEM, path, 0, 0, "out of memory");
+	while (!rc && (r = fread(buf + n, 1, cap - n, fp)) > 0) {
 		n += r;
-		if (n == cap) {
-			char *p = cap > ((size_t)64 << 20) ? NULL :
-				  realloc(buf, cap * 2);
-			if (!p) {
-				free(buf);
-				fclose(fp);
-				return kb_err(err, KB_ELIMIT, path, 0, 0,
-					      "schema file is larger than 64 MiB");
-			}
-			buf = p;
-			cap *= 2;
-		}
+		if (n > KB_MAX_SCHEMA)
+			rc = kb_err(err, KB_ELIMIT, path, 0, 0,
+				    "schema file is larger than %zu MiB",
+				    KB_MAX_SCHEMA >> 20);
+		else if (n == cap && !(p = realloc(buf, cap * 2)))
+			rc = kb_err(err, KB_ENOMEM, path, 0, 0, "out of memory");
+		else if (n == cap)
+			buf = p, cap *= 2;
 	}
-	if (!buf || ferror(fp)) {
-		int e = errno;
-		free(buf);
-		fclose(fp);
-		return kb_err(err, buf ? KB_EIO : KB_ENOMEM, path, 0, 0,
-			      "cannot read: %s", strerror(e));
+	if (!rc && ferror(fp)) {
+		e = errno;
+		rc = kb_err(err, KB_EIO, path, 0, 0, "cannot read: %s",
+			    strerror(e));
 	}
 	fclose(fp);
+	if (rc) {
+		free(buf);
+		return rc;
+	}
 	*out = buf;
 	*len = n;
 	return 0;

@@ -21,6 +21,7 @@
 #define KB_MAX_RECORDS	((size_t)100000000)
 #endif
 #define KB_MAX_DEPTH	64			/* YAML nesting levels */
+#define KB_MAX_SCHEMA	((size_t)64 << 20)	/* bytes in schema.yaml */
 #define KB_MAX_WORD	((size_t)1 << 20)	/* bytes in an expression word */
 #define KB_MAX_WORDS	10000
 #define KB_MAX_PATH	32			/* ref steps in a path */

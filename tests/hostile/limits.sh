@@ -149,7 +149,7 @@ fi
 rm -f scalar64.yaml out
 # A schema file over its cap: sparse, so it costs no disk.
 mkdir big-schema
-truncate -s 129M big-schema/schema.yaml
+truncate -s $(((64 << 20) + 1)) big-schema/schema.yaml
 error "schema file over its cap" big-schema/schema.yaml: "larger than" \
 	--kb big-schema find
 rm -rf big-schema
