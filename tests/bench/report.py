@@ -15,8 +15,9 @@ import re
 import statistics
 import sys
 
-ORDER = ["floor", "kbq", "jq", "mlr", "recsel", "yq"]
-INPUT = {"floor": "kb/records.yaml", "kbq": "kb/records.yaml", "yq": "kb/records.yaml",
+ORDER = ["floor", "kbq", "kbq1", "kbqfull", "jq", "mlr", "recsel", "yq"]
+INPUT = {"floor": "kb/records.yaml", "kbq": "kb/records.yaml", "kbq1": "kb/records.yaml",
+         "kbqfull": "kb/records.yaml", "yq": "kb/records.yaml",
          "jq": "records.json", "mlr": "records.jsonl", "recsel": "records.rec"}
 MIB = 1024 * 1024
 

@@ -18,7 +18,10 @@ usage() {
 usage: tests/bench/run.sh [OPTIONS]
 
   --sizes LIST    record counts, comma-separated (default 1000,10000,100000,1000000)
-  --tools LIST    subset of: kbq,floor,jq,mlr,recsel,yq (default: all)
+  --tools LIST    subset of: kbq,kbq1,kbqfull,floor,jq,mlr,recsel,yq (default: all)
+                  kbq1: kbq with KBQ_THREADS=1 (one thread parses);
+                  kbqfull: the same query through a ref path (imposed_by.id=cn),
+                  which loads every record instead of streaming
   --runs N        timed runs per tool and size (default 10; 3 for N >= 1000000)
   --rounds R      split the runs into R interleaved hyperfine rounds (default 5; 3 for 1M)
   --yq-max N      largest size yq runs at (default 100000)
@@ -36,7 +39,7 @@ EOF
 }
 
 sizes=1000,10000,100000,1000000
-tools=kbq,floor,jq,mlr,recsel,yq
+tools=kbq,kbq1,kbqfull,floor,jq,mlr,recsel,yq
 runs=
 rounds=
 yq_max=100000
@@ -91,14 +94,15 @@ want() { case ",$tools," in *",$1,"*) return 0 ;; esac; return 1; }
 have_tool() {
 	local t=$1
 	case $t in
-	kbq) [ -x "$KBQ" ] || { note "kbq: skipped, no binary at $KBQ (build it or set KBQ)"; return 1; } ;;
+	kbq | kbq1 | kbqfull)
+		[ -x "$KBQ" ] || { note "$t: skipped, no binary at $KBQ (build it or set KBQ)"; return 1; } ;;
 	floor) return 0 ;;
 	jq | mlr | recsel | yq)
 		command -v "$t" >/dev/null 2>&1 || { note "$t: skipped, not installed"; return 1; } ;;
 	esac
 }
 active=()
-for t in floor kbq jq mlr recsel yq; do
+for t in floor kbq kbq1 kbqfull jq mlr recsel yq; do
 	if want "$t" && have_tool "$t"; then active+=("$t"); fi
 done
 [ ${#active[@]} -gt 0 ] || die "no tools to run"
@@ -141,6 +145,8 @@ cmd() {
 	case $1 in
 	floor) c=("$floor" "$d/kb/records.yaml") ;;
 	kbq) c=("$KBQ" --kb "$d/kb" controls imposed_by=cn "name~(?i)$regex" -o id) ;;
+	kbq1) c=(env KBQ_THREADS=1 "$KBQ" --kb "$d/kb" controls imposed_by=cn "name~(?i)$regex" -o id) ;;
+	kbqfull) c=("$KBQ" --kb "$d/kb" controls imposed_by.id=cn "name~(?i)$regex" -o id) ;;
 	jq) c=(jq -r "$jq_filter" "$d/records.json") ;;
 	mlr) c=(mlr --ijsonl --onidx filter "$mlr_filter" 'then' cut -f id "$d/records.jsonl") ;;
 	recsel) c=(recsel -i -C -e "$rec_expr" -P id "$d/records.rec") ;;
