@@ -81,6 +81,15 @@ static const struct kb_kind *find_kind(struct kbq_ctx *ctx, const char *name)
 }
 
 /* Words for shell completion, one a line. */
+static int put_id(const struct kb_record *r, void *ud)
+{
+	const char *const *kind = ud;
+
+	if (!*kind || r->kind == *kind)
+		puts(r->id);
+	return 0;
+}
+
 static int list(struct kbq_ctx *ctx, const struct kb_kind *only)
 {
 	const char *what = ctx->o.list;
@@ -116,9 +125,14 @@ static int list(struct kbq_ctx *ctx, const struct kb_kind *only)
 		}
 		free(seen);
 	} else if (!strcmp(what, "ids")) {
-		for (i = 0; i < kb_count(ctx->kb); i++)
-			if (!only || kb_at(ctx->kb, i)->kind == only->name)
-				puts(kb_at(ctx->kb, i)->id);
+		struct kb_error err;
+		const char *kind = only ? only->name : NULL;
+
+		/* each record in passing: kb_at would decode every one for good */
+		if (kb_stream(ctx->kb, put_id, &kind, &err)) {
+			kbq_report(&err, NULL, 0);
+			return 2;
+		}
 	} else {
 		kbq_error("--list wants plurals, kinds, fields or ids");
 		return 2;

@@ -824,7 +824,6 @@ static int each_one(const struct kb_record *r, void *ud)
 int kbq_each_match(struct kbq_ctx *ctx, const struct kb_query *q,
 		   kbq_match_fn *fn, void *ud)
 {
-	size_t i, total = kb_count(ctx->kb);
 	struct kb_error err;
 	struct each e;
 	int rc = 0;
@@ -834,15 +833,11 @@ int kbq_each_match(struct kbq_ctx *ctx, const struct kb_query *q,
 	e.q = q;
 	e.fn = fn;
 	e.ud = ud;
-	if (ctx->stream) {
-		if ((rc = kb_stream(ctx->kb, each_one, &e, &err)) != 0)
-			/* the callback's own error, else the loader's */
-			kbq_report(e.err.code ? &e.err : &err, NULL, 0);
-	} else {
-		for (i = 0; i < total && !rc; i++)
-			if ((rc = each_one(kb_at(ctx->kb, i), &e)) != 0)
-				kbq_report(&e.err, NULL, 0);
-	}
+	/* streamed, or loaded whole and each record decoded in passing: the
+	 * record lives for the callback only */
+	if ((rc = kb_stream(ctx->kb, each_one, &e, &err)) != 0)
+		/* the callback's own error, else the loader's */
+		kbq_report(e.err.code ? &e.err : &err, NULL, 0);
 	return rc ? 2 : 0;
 }
 
@@ -856,8 +851,8 @@ static int keep_one(struct kbq_ctx *ctx, const struct kb_record *r, void *ud,
 {
 	struct selection *s = ud;
 
-	/* a streamed record dies after this call: keep a copy */
-	if (ctx->stream && !(r = kb_keep(ctx->kb, r))) {
+	/* the record dies after this call: keep it */
+	if (!(r = kb_keep(ctx->kb, r))) {
 		kbq_error("out of memory");
 		exit(2);
 	}

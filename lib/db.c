@@ -15,41 +15,74 @@
 /* ---- the id index -------------------------------------------------------- */
 
 /*
- * A streamed KB remembers its ids as 64-bit keyed hashes, 8 bytes a slot,
- * at most half full: memory does not grow with the ids' length.  A hash
+ * The ids, in one open-addressing table of 8-byte slots, at most half full.
+ * A KB loaded whole keeps a 32-bit hash and the record's number + 1 (the
+ * id itself is in the record).  A streamed KB remembers its ids as 64-bit
+ * keyed hashes only, so memory does not grow with their length: a hash
  * seen before is a duplicate only if reading the KB again finds the id
- * earlier (find_first); with keyed SipHash two of a million ids share a hash
- * about once in 3.7e7 KBs, and then the reading again says so.
+ * earlier (find_first); with keyed SipHash two of a million ids share a
+ * hash about once in 3.7e7 KBs, and then the reading again says so.
  */
-static int idset_add(struct kb *kb, const char *id, size_t len, bool *added)
+static uint64_t slot_hash(const struct kb *kb, uint64_t v)
 {
-	uint64_t h = kb_hash64(id, len) | 1;	/* 0 marks a free slot */
-	size_t i;
+	return kb->stream ? v : v >> 32;
+}
 
-	if ((kb->idcount + 1) * 2 > kb->idcap) {
-		size_t cap = kb->idcap ? kb->idcap * 2 : 1024, j;
-		uint64_t *slots = calloc(cap, sizeof(*slots));
-		if (!slots)
-			return -1;
-		for (j = 0; j < kb->idcap; j++) {
-			uint64_t v = kb->idslots[j];
-			if (!v)
-				continue;
-			for (i = v & (cap - 1); slots[i]; i = (i + 1) & (cap - 1))
-				;
-			slots[i] = v;
-		}
-		free(kb->idslots);
-		kb->idslots = slots;
-		kb->idcap = cap;
+static int ids_grow(struct kb *kb)
+{
+	size_t cap = kb->idcap ? kb->idcap * 2 : 1024, i, j;
+	uint64_t *slots = calloc(cap, sizeof(*slots));
+
+	if (!slots)
+		return -1;
+	for (j = 0; j < kb->idcap; j++) {
+		uint64_t v = kb->idslots[j];
+		if (!v)
+			continue;
+		for (i = slot_hash(kb, v) & (cap - 1); slots[i]; i = (i + 1) & (cap - 1))
+			;
+		slots[i] = v;
 	}
-	for (i = h & (kb->idcap - 1); kb->idslots[i]; i = (i + 1) & (kb->idcap - 1)) {
-		if (kb->idslots[i] == h) {
-			*added = false;
-			return 0;
-		}
+	free(kb->idslots);
+	kb->idslots = slots;
+	kb->idcap = cap;
+	return 0;
+}
+
+/* The slot holding id, or the free slot where it would go. */
+static uint64_t *ids_probe(const struct kb *kb, const char *id, size_t len)
+{
+	uint64_t h = kb_hash64(id, len), v;
+	size_t i, mask = kb->idcap - 1;
+
+	if (kb->stream)
+		h |= 1;		/* 0 marks a free slot */
+	else
+		h = (uint32_t)h;
+	for (i = h & mask; (v = kb->idslots[i]); i = (i + 1) & mask) {
+		if (kb->stream ? v == h :
+		    v >> 32 == h && !strcmp(kb->recs[(uint32_t)v - 1]->id, id))
+			break;
 	}
-	kb->idslots[i] = h;
+	return &kb->idslots[i];
+}
+
+static int ids_add(struct kb *kb, const char *id, const struct kb_crec *c,
+		   bool *added)
+{
+	size_t len = strlen(id);
+	uint64_t *slot;
+
+	if ((kb->idcount + 1) * 2 > kb->idcap && ids_grow(kb) < 0)
+		return -1;
+	slot = ids_probe(kb, id, len);
+	if (*slot) {
+		*added = false;
+		return 0;
+	}
+	*slot = kb->stream ? kb_hash64(id, len) | 1 :
+		(uint64_t)(uint32_t)kb_hash64(id, len) << 32 |
+		((uint64_t)c->index + 1);
 	kb->idcount++;
 	*added = true;
 	return 0;
@@ -110,22 +143,18 @@ static void find_first(const struct kb *kb, struct first_seen *fs)
 	kb_free(again);
 }
 
-int kb_index_add(struct kb *kb, struct kb_record *rec, bool *dup)
+int kb_index_add(struct kb *kb, const char *id, struct kb_crec *c, bool *dup)
 {
 	bool added;
 
-	if (kb->stream) {
-		if (idset_add(kb, rec->id, strlen(rec->id), &added) < 0)
-			return -1;
-	} else if (!kb_strmap_put(&kb->ids, rec->id, strlen(rec->id), rec,
-				  &added)) {
+	if (ids_add(kb, id, c, &added) < 0)
 		return -1;
-	}
 	*dup = !added;
 	return 0;
 }
 
-int kb_index_record(struct kb *kb, struct kb_record *rec, struct kb_error *err)
+int kb_index_record(struct kb *kb, struct kb_record *rec, struct kb_crec *c,
+		    struct kb_error *err)
 {
 	const struct kb_field *f = kb_record_field(rec, kb->id_name);
 	struct first_seen fs;
@@ -133,7 +162,7 @@ int kb_index_record(struct kb *kb, struct kb_record *rec, struct kb_error *err)
 
 	memset(&fs, 0, sizeof(fs));
 	fs.id = rec->id;
-	if (kb_index_add(kb, rec, &dup) < 0)
+	if (kb_index_add(kb, c ? c->id : rec->id, c, &dup) < 0)
 		return kb_err(err, KB_ENOMEM, rec->file, 0, 0, "out of memory");
 	if (!dup)
 		return 0;
@@ -144,16 +173,17 @@ int kb_index_record(struct kb *kb, struct kb_record *rec, struct kb_error *err)
 		if (!fs.found || fs.index == rec->index)
 			return 0;
 	} else {
-		{
-			const struct kb_record *first =
-				kb_strmap_find(&kb->ids, rec->id,
-					       strlen(rec->id))->val;
-			const struct kb_field *ff = kb_record_field(first,
-								    kb->id_name);
-			snprintf(fs.file, sizeof(fs.file), "%s", first->file);
-			fs.line = ff->values[0].line;
-			fs.col = ff->values[0].col;
-		}
+		struct kb_crec *fc = kb_find(kb, rec->id);
+		const struct kb_record *first = kb_crec_full(kb, fc);
+		const struct kb_field *ff;
+
+		if (!first)
+			return kb_err(err, KB_ENOMEM, rec->file, 0, 0,
+				      "out of memory");
+		ff = kb_record_field(first, kb->id_name);
+		snprintf(fs.file, sizeof(fs.file), "%s", first->file);
+		fs.line = ff->values[0].line;
+		fs.col = ff->values[0].col;
 	}
 	/* An id that came through an alias or a merge was written before
 	 * the record: point at the record instead. */
@@ -191,17 +221,24 @@ size_t kb_count(const struct kb *kb)
 
 const struct kb_record *kb_at(const struct kb *kb, size_t i)
 {
-	return i < kb->nrecs ? kb->recs[i] : NULL;
+	return i < kb->nrecs ? kb_crec_full(kb, kb->recs[i]) : NULL;
+}
+
+struct kb_crec *kb_find(const struct kb *kb, const char *id)
+{
+	uint64_t v;
+
+	if (kb->stream || !kb->idcap)
+		return NULL;
+	v = *ids_probe(kb, id, strlen(id));
+	return v ? kb->recs[(uint32_t)v - 1] : NULL;
 }
 
 const struct kb_record *kb_get(const struct kb *kb, const char *id)
 {
-	struct kb_strmap_slot *s;
+	struct kb_crec *c = kb_find(kb, id);
 
-	if (kb->stream)
-		return NULL;
-	s = kb_strmap_find(&kb->ids, id, strlen(id));
-	return s->key ? s->val : NULL;
+	return c ? kb_crec_full(kb, c) : NULL;
 }
 
 const char *kb_suggest_id(const struct kb *kb, const char *id)
@@ -236,30 +273,43 @@ void kb_backlinks(const struct kb *kb, const char *id,
 			     const struct kb_field *field, void *ud),
 		  void *ud)
 {
+	struct kb_view w;
+	const struct kb_record *full;
 	size_t i;
 	uint32_t j, k;
 
+	/* each record decoded in passing; those that link kept for good,
+	 * as fn may keep them */
+	memset(&w, 0, sizeof(w));
 	for (i = 0; i < kb->nrecs; i++) {
-		const struct kb_record *r = kb->recs[i];
+		const struct kb_record *r = &w.rec;
+		if (kb_view_decode(kb, kb->recs[i], &w) < 0)
+			break;
 		for (j = 0; j < r->nfields; j++) {
 			const struct kb_field *f = &r->fields[j];
 			if (!is_ref_field(kb, r, f))
 				continue;
 			for (k = 0; k < f->count; k++)
 				if (!strcmp(f->values[k].text, id)) {
-					fn(r, f, ud);
+					if ((full = kb_crec_full(kb, kb->recs[i])))
+						fn(full, &full->fields[j], ud);
 					break;
 				}
 		}
 	}
+	kb_view_free(&w);
 }
 
 const struct kb_record *kb_keep(struct kb *kb, const struct kb_record *rec)
 {
-	struct kb_record *r = kb_arena_alloc(&kb->arena, sizeof(*r));
+	struct kb_record *r;
 	struct kb_field *f;
 	uint32_t i, j;
 
+	if (!kb->stream)	/* a record of a loaded KB: decoded for good */
+		return rec->index < kb->nrecs ?
+		       kb_crec_full(kb, kb->recs[rec->index]) : NULL;
+	r = kb_arena_alloc(&kb->arena, sizeof(*r));
 	if (!r || !(f = kb_arena_alloc(&kb->arena, (rec->nfields ? rec->nfields : 1) *
 					 sizeof(*f))))
 		return NULL;
@@ -477,7 +527,6 @@ void kb_free(struct kb *kb)
 	if (kb->schema)
 		kb_schema_release(kb->schema);
 	kb_strmap_free(&kb->names);
-	kb_strmap_free(&kb->ids);
 	free(kb->idslots);
 	free(kb->recs);
 	for (i = 0; i < kb->nfiles; i++) {
@@ -490,6 +539,7 @@ void kb_free(struct kb *kb)
 	kb_arena_free(&kb->scratch);
 	kb_arena_free(&kb->arena);
 	kb_arena_free(&kb->names_arena);
+	free(kb->namev);
 	pthread_mutex_destroy(kb->names_lock);
 	free(kb->names_lock);
 	free(kb);
@@ -596,9 +646,22 @@ static int load_all(struct kb *kb, struct kb_error *err)
 int kb_stream(struct kb *kb, int (*fn)(const struct kb_record *rec, void *ud),
 	      void *ud, struct kb_error *err)
 {
-	if (!kb->stream)
-		return kb_err(err, KB_EUSAGE, NULL, 0, 0,
-			      "kb_stream() needs a KB opened to stream");
+	struct kb_view w;
+	size_t i;
+	int rc = 0;
+
+	if (!kb->stream) {	/* loaded whole: each record decoded in turn */
+		memset(&w, 0, sizeof(w));
+		for (i = 0; i < kb->nrecs && !rc; i++) {
+			if (kb_view_decode(kb, kb->recs[i], &w) < 0)
+				rc = kb_err(err, KB_ENOMEM, kb->recs[i]->file, 0,
+					    0, "out of memory");
+			else
+				rc = fn(&w.rec, ud);
+		}
+		kb_view_free(&w);
+		return rc;
+	}
 	kb->each = fn;
 	kb->each_ud = ud;
 	return load_all(kb, err);

@@ -113,17 +113,19 @@ struct kb {
 	 * threads, so only touched with names_lock held */
 	struct kb_strmap names;
 	struct kb_arena names_arena;
+	const char **namev;		/* the names by number */
+	size_t capnamev;
 	pthread_mutex_t *names_lock;	/* a pointer: kb_name() takes a const KB */
 	unsigned threads;		/* parsing threads for a large file */
 	/* what par.c did, for the tests: units handed on from the workers,
 	 * files read again in order */
 	size_t par_units, par_rereads;
-	struct kb_strmap ids;		/* id -> struct kb_record * */
-	/* streaming: the ids seen, as their 64-bit keyed hashes only (a
-	 * match is confirmed by reading the KB again) */
+	/* the ids (db.c): loaded whole, a hash and the record's number;
+	 * streaming, a 64-bit keyed hash only (a match is confirmed by
+	 * reading the KB again) */
 	uint64_t *idslots;
 	size_t idcap, idcount;
-	struct kb_record **recs;
+	struct kb_crec **recs;		/* loaded whole: compact (rec.c) */
 	size_t nrecs, caprecs;
 	size_t nseen;			/* records read, kept or streamed */
 	/* The files, found when the KB is opened and read then or, when
@@ -144,6 +146,55 @@ struct kb {
 /* Intern a name in the KB; NULL on out-of-memory. */
 const char *kb_intern(struct kb *kb, const char *s, size_t len);
 
+/* An interned name: the text follows the struct, so that the number of
+ * an interned name is found from its text pointer. */
+struct kb_name {
+	size_t len;
+	uint32_t idx;		/* its place in kb->namev */
+	const char *s;		/* (const char *)(this + 1) */
+};
+
+static inline uint32_t kb_name_idx(const char *interned)
+{
+	const struct kb_name *n;
+	const char *at = interned - sizeof(struct kb_name);
+
+	memcpy(&n, &at, sizeof(n));
+	return n->idx;
+}
+
+/* ---- compact records (rec.c) --------------------------------------------- */
+
+struct kb_crec {
+	const char *id;		/* in blob */
+	const char *kind;	/* interned */
+	const char *file;
+	struct kb_record *full;	/* decoded for kb_at()/kb_get(), or NULL */
+	uint32_t line, col, nfields;
+	uint32_t index;
+	unsigned char blob[];
+};
+
+/* A record decoded into arrays reused from record to record. */
+struct kb_view {
+	struct kb_record rec;
+	struct kb_field *fields;
+	struct kb_value *values;
+	size_t capf, capv;
+};
+
+/* rec encoded in arena a; NULL when out of memory. */
+struct kb_crec *kb_crec_encode(struct kb *kb, struct kb_arena *a,
+			       const struct kb_record *rec);
+/* Decode c into w, valid until the next decode into w: 0, -1 on OOM. */
+int kb_view_decode(const struct kb *kb, const struct kb_crec *c,
+		   struct kb_view *w);
+void kb_view_free(struct kb_view *w);
+/* The compact record with this id in a loaded KB, or NULL. */
+struct kb_crec *kb_find(const struct kb *kb, const char *id);
+/* c decoded once for good (kb_at, kb_get): NULL when out of memory. */
+const struct kb_record *kb_crec_full(const struct kb *kb, struct kb_crec *c);
+
 /* ---- the loader --------------------------------------------------------- */
 
 /* Returned by the loader for a unit it cannot read alone (an alias, a
@@ -153,9 +204,12 @@ const char *kb_intern(struct kb *kb, const char *s, size_t len);
 
 /* One unit of a file, parsed by a worker thread (par.c). */
 struct kb_unit;
-/* Keep rec among the unit's records: 0, or -1 when out of memory. */
-int kb_unit_add(struct kb_unit *u, struct kb_record *rec);
+/* Keep a record among the unit's: a struct kb_record when streaming, else
+ * a struct kb_crec.  0, or -1 when out of memory. */
+int kb_unit_add(struct kb_unit *u, void *rec);
+/* The unit's scratch memory, and where its compact records go. */
 struct kb_arena *kb_unit_arena(struct kb_unit *u);
+struct kb_arena *kb_unit_keep(struct kb_unit *u);
 /* The unit's input ended (at 0-based line, col), `open` when inside a
  * top-level block sequence at column 0 still open (or before any document):
  * false when the next unit cannot go on from there. */
@@ -177,12 +231,13 @@ int kb_load_file(struct kb *kb, const char *name, void *fp, const char *data,
  */
 int kb_load_split(struct kb *kb, const char *name, void *fp, const char *data,
 		  size_t len, struct kb_error *err);
-/* Add a record to the id index; KB_ESTRUCT on a duplicate. */
-int kb_index_record(struct kb *kb, struct kb_record *rec,
+/* Add a record to the id index (c: its compact copy, NULL when streaming);
+ * KB_ESTRUCT on a duplicate. */
+int kb_index_record(struct kb *kb, struct kb_record *rec, struct kb_crec *c,
 		    struct kb_error *err);
-/* Add a record's id to the index: 0 (*dup when already there), -1 when
- * out of memory. */
-int kb_index_add(struct kb *kb, struct kb_record *rec, bool *dup);
+/* Add an id to the index, for the compact record c (NULL when streaming):
+ * 0 (*dup when already there), -1 when out of memory. */
+int kb_index_add(struct kb *kb, const char *id, struct kb_crec *c, bool *dup);
 
 /* ---- misc ---------------------------------------------------------------- */
 

@@ -205,25 +205,34 @@ int kb_open_mem(struct kb **out, const struct kb_memfile *files, size_t n,
 		const struct kb_open_opts *opts, struct kb_error *err);
 
 /*
- * For a KB opened with opts.stream: read every record in load order and
- * call fn(rec, ud) with each.  The record and its strings are valid only
- * during the call; memory stays flat whatever the KB's size (only ids are
- * remembered, so a duplicate id is still an error).  kb_count() stays 0 and
- * kb_get() finds nothing.  A non-zero return of fn stops the reading and
- * is returned.  Structural errors are returned as kb_open() would.
+ * Call fn(rec, ud) with every record in load order.  The record and its
+ * strings are valid only during the call.  For a KB opened with
+ * opts.stream, the files are read now and memory stays flat whatever the
+ * KB's size (only ids are remembered, so a duplicate id is still an
+ * error); kb_count() stays 0 and kb_get() finds nothing; structural errors
+ * are returned as kb_open() would.  For a KB loaded whole, each record is
+ * decoded in passing, which costs no memory where kb_at() would keep every
+ * record decoded.  A non-zero return of fn stops and is returned.
  */
 int kb_stream(struct kb *kb, int (*fn)(const struct kb_record *rec, void *ud),
 	      void *ud, struct kb_error *err);
 
 /*
- * A copy of rec owned by kb, valid until kb_free(): how a kb_stream()
- * callback keeps the few records it needs.  NULL when out of memory.
+ * rec kept by kb until kb_free(): how a kb_stream() callback keeps the few
+ * records it needs (a copy when streaming, the KB's own record when loaded
+ * whole).  NULL when out of memory.
  */
 const struct kb_record *kb_keep(struct kb *kb, const struct kb_record *rec);
 
 /* Free everything the KB owns, records, strings and schema alike. */
 void kb_free(struct kb *kb);
 
+/*
+ * A KB loaded whole keeps its records compact (about the size of their
+ * YAML); kb_at() and kb_get() decode a record on first use and keep it
+ * decoded.  NULL when out of memory (or no such record).  They change the
+ * KB's cache: a KB is not to be used by several threads at once.
+ */
 size_t kb_count(const struct kb *kb);
 const struct kb_record *kb_at(const struct kb *kb, size_t i);
 /* The record with this id, or NULL.  O(1). */

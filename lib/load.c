@@ -1,7 +1,8 @@
 /*
  * load.c - turn one YAML file into records, from libyaml's event stream
- * (no DOM: a record is built straight from the events, its strings copied
- * once into the KB's arena).
+ * (no DOM: a record is built straight from the events in a scratch arena,
+ * then handed to the stream callback, or encoded compact (rec.c) and
+ * kept).
  *
  * A document is a record (a mapping) or a sequence of records.  A record is
  * flat: each value is a scalar or a sequence of scalars.  Anchors, aliases
@@ -70,14 +71,10 @@ struct ld {
 	VEC(struct merge_src) merges;
 };
 
-/* A name's number indexes the loader's marks: the number of the last
- * mapping that used the name as a key, so a duplicate key is found in O(1).
- * The marks belong to each loader (one per thread), not to the name. */
-struct kb_name {
-	const char *s;
-	size_t len;
-	uint32_t idx;
-};
+/* A name's number (struct kb_name in kb-int.h) indexes the loader's
+ * marks: the number of the last mapping that used the name as a key, so a
+ * duplicate key is found in O(1).  The marks belong to each loader (one
+ * per thread), not to the name. */
 
 #define GROW(vec, need) \
 	((vec).n + (need) <= (vec).cap ? 0 : grow_vec((void **)&(vec).v, &(vec).cap, \
@@ -113,13 +110,20 @@ static struct kb_name *intern_name(struct kb *kb, const char *s, size_t len)
 		goto out;
 	}
 	if (kb->names.count >= UINT32_MAX ||
-	    !(n = kb_arena_alloc(&kb->names_arena, sizeof(*n))))
+	    (kb->names.count == kb->capnamev &&
+	     grow_vec((void **)&kb->namev, &kb->capnamev, kb->names.count + 1,
+		      sizeof(*kb->namev)) < 0) ||
+	    !(n = kb_arena_alloc(&kb->names_arena, sizeof(*n) + len + 1)))
 		goto out;
-	n->s = kb_arena_strndup(&kb->names_arena, s, len);
+	memcpy(n + 1, s, len);
+	((char *)(n + 1))[len] = '\0';
+	n->s = (const char *)(n + 1);
 	n->len = len;
 	n->idx = (uint32_t)kb->names.count;
-	if (!n->s || !kb_strmap_put(&kb->names, n->s, len, n, &added))
+	if (!kb_strmap_put(&kb->names, n->s, len, n, &added))
 		n = NULL;
+	else
+		kb->namev[n->idx] = n->s;
 out:
 	pthread_mutex_unlock(kb->names_lock);
 	return n;
@@ -818,6 +822,7 @@ static int add_record(struct ld *ld, const struct kb_field *f, uint32_t n,
 {
 	struct kb *kb = ld->kb;
 	struct kb_record *rec;
+	struct kb_crec *c;
 	const struct kb_field *id = NULL, *kind = NULL;
 	uint32_t i;
 	int rc;
@@ -844,7 +849,7 @@ static int add_record(struct ld *ld, const struct kb_field *f, uint32_t n,
 		/* delivered before a unit failed (par.c): only the anchors
 		 * it may define matter now */
 		ld->skip--;
-		if (kb->stream && !ld->anchors.count)
+		if (!ld->anchors.count)
 			kb_arena_reset(ld->arena);
 		return 0;
 	}
@@ -867,11 +872,21 @@ static int add_record(struct ld *ld, const struct kb_field *f, uint32_t n,
 	rec->col = (uint32_t)m.column + 1;
 	rec->fields = f;
 	rec->nfields = n;
-	if (ld->unit)	/* numbered, indexed and handed on in file order */
-		return kb_unit_add(ld->unit, rec) ? oom(ld) : 0;
+	if (ld->unit) {	/* numbered, indexed and handed on in file order */
+		void *keep = rec;
+
+		if (!kb->stream &&
+		    !(keep = kb_crec_encode(kb, kb_unit_keep(ld->unit), rec)))
+			return oom(ld);
+		if (kb_unit_add(ld->unit, keep))
+			return oom(ld);
+		if (!kb->stream && !ld->anchors.count)
+			kb_arena_reset(ld->arena);
+		return 0;
+	}
 	rec->index = kb->nseen++;
 	if (kb->stream) {
-		if ((rc = kb_index_record(kb, rec, ld->err)))
+		if ((rc = kb_index_record(kb, rec, NULL, ld->err)))
 			return rc;
 		if ((rc = kb->each(rec, kb->each_ud))) {
 			ld->stopped = true;
@@ -883,16 +898,23 @@ static int add_record(struct ld *ld, const struct kb_field *f, uint32_t n,
 			kb_arena_reset(ld->arena);
 		return 0;
 	}
+	/* kept compact (rec.c); the structs go with the scratch arena */
+	if (!(c = kb_crec_encode(kb, &kb->arena, rec)))
+		return oom(ld);
+	c->index = (uint32_t)rec->index;
 	if (kb->nrecs == kb->caprecs) {
 		size_t cap = kb->caprecs ? kb->caprecs * 2 : 256;
-		struct kb_record **r = realloc(kb->recs, cap * sizeof(*r));
+		struct kb_crec **r = realloc(kb->recs, cap * sizeof(*r));
 		if (!r)
 			return oom(ld);
 		kb->recs = r;
 		kb->caprecs = cap;
 	}
-	kb->recs[kb->nrecs++] = rec;
-	return kb_index_record(kb, rec, ld->err);
+	kb->recs[kb->nrecs++] = c;
+	rc = kb_index_record(kb, rec, c, ld->err);
+	if (!ld->anchors.count)
+		kb_arena_reset(ld->arena);
+	return rc;
 }
 
 static int record(struct ld *ld, int depth)
@@ -1016,8 +1038,9 @@ int kb_load_file(struct kb *kb, const char *name, void *fp, const char *data,
 	ld.kb = kb;
 	ld.unit = unit;
 	ld.skip = skip;
-	ld.arena = unit ? kb_unit_arena(unit) :
-		   kb->stream ? &kb->scratch : &kb->arena;
+	/* the records' structs: reused after each record, kept only while
+	 * streamed records wait in a unit */
+	ld.arena = unit ? kb_unit_arena(unit) : &kb->scratch;
 	ld.file = name;
 	ld.err = err;
 	ld.data = data;
@@ -1064,7 +1087,7 @@ int kb_load_file(struct kb *kb, const char *name, void *fp, const char *data,
 			break;
 		}
 		drop_anchors(&ld);
-		if (kb->stream && !unit)
+		if (!unit || !kb->stream)
 			kb_arena_reset(ld.arena);
 	}
 out:

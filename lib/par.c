@@ -34,9 +34,11 @@ struct kb_unit {
 	bool done;		/* parsed, waiting to be taken */
 	int rc;			/* 0, or why the file must be read in order */
 	size_t lines;		/* line breaks in it, as libyaml counts them */
-	struct kb_record **recs;
+	void **recs;		/* struct kb_record * when streaming, else
+				 * struct kb_crec * */
 	size_t nrecs, caprecs;
-	struct kb_arena arena;
+	struct kb_arena arena;	/* scratch: the records' structs */
+	struct kb_arena keep;	/* compact records, for a KB loaded whole */
 	char *buf;		/* the bytes, read from a file */
 	size_t bufcap;
 };
@@ -59,11 +61,11 @@ struct par {
 	bool stop;
 };
 
-int kb_unit_add(struct kb_unit *u, struct kb_record *rec)
+int kb_unit_add(struct kb_unit *u, void *rec)
 {
 	if (u->nrecs == u->caprecs) {
 		size_t cap = u->caprecs ? u->caprecs * 2 : 1024;
-		struct kb_record **r = realloc(u->recs, cap * sizeof(*r));
+		void **r = realloc(u->recs, cap * sizeof(*r));
 
 		if (!r)
 			return -1;
@@ -77,6 +79,11 @@ int kb_unit_add(struct kb_unit *u, struct kb_record *rec)
 struct kb_arena *kb_unit_arena(struct kb_unit *u)
 {
 	return &u->arena;
+}
+
+struct kb_arena *kb_unit_keep(struct kb_unit *u)
+{
+	return &u->keep;
 }
 
 bool kb_unit_end(struct kb_unit *u, bool open, size_t line, size_t col)
@@ -244,11 +251,11 @@ static void shift_lines(struct kb_record *rec, size_t by)
 
 enum { HANDED, REREAD };
 
-static int keep(struct kb *kb, struct kb_record *rec)
+static int keep(struct kb *kb, struct kb_crec *rec)
 {
 	if (kb->nrecs == kb->caprecs) {
 		size_t cap = kb->caprecs ? kb->caprecs * 2 : 256;
-		struct kb_record **r = realloc(kb->recs, cap * sizeof(*r));
+		struct kb_crec **r = realloc(kb->recs, cap * sizeof(*r));
 
 		if (!r)
 			return -1;
@@ -269,22 +276,29 @@ static int hand_on(struct par *p, struct kb_unit *u, size_t line,
 		   size_t *handed, int *rc, struct kb_error *err)
 {
 	struct kb *kb = p->kb;
-	struct kb_record *rec;
+	struct kb_record *rec = NULL;
+	struct kb_crec *c = NULL;
 	size_t i;
 	bool dup;
-
 	int how = HANDED;
 
 	*rc = 0;
 	for (i = 0; i < u->nrecs && !*rc; i++) {
-		rec = u->recs[i];
+		if (kb->stream)
+			rec = u->recs[i];
+		else
+			c = u->recs[i];
 		if (kb->nseen >= KB_MAX_RECORDS) {
 			how = REREAD;
 			break;
 		}
-		if (line)
+		if (line && rec)
 			shift_lines(rec, line);
-		if (kb_index_add(kb, rec, &dup) < 0) {
+		else if (line)	/* the rest counts from the record's line */
+			c->line += (uint32_t)line;
+		if (c)	/* the index keeps the record's number */
+			c->index = (uint32_t)kb->nseen;
+		if (kb_index_add(kb, rec ? rec->id : c->id, c, &dup) < 0) {
 			*rc = kb_err(err, KB_ENOMEM, p->name, 0, 0,
 				     "out of memory");
 			break;
@@ -293,21 +307,22 @@ static int hand_on(struct par *p, struct kb_unit *u, size_t line,
 			how = REREAD;
 			break;
 		}
-		if (!kb->stream && keep(kb, rec) < 0) {
+		if (c && keep(kb, c) < 0) {
 			*rc = kb_err(err, KB_ENOMEM, p->name, 0, 0,
 				     "out of memory");
 			break;
 		}
-		rec->index = kb->nseen++;
+		if (rec)
+			rec->index = kb->nseen++;
+		else
+			c->index = (uint32_t)kb->nseen++;
 		++*handed;
-		if (kb->stream)
+		if (rec)
 			*rc = kb->each(rec, kb->each_ud);
 	}
-	/* the records kept so far live in the unit's arena */
-	if (kb->stream)
-		kb_arena_reset(&u->arena);
-	else
-		kb_arena_adopt(&kb->arena, &u->arena);
+	kb_arena_reset(&u->arena);
+	/* the records kept so far live in the unit's keep arena */
+	kb_arena_adopt(&kb->arena, &u->keep);
 	return how;
 }
 
@@ -396,6 +411,7 @@ int kb_load_split(struct kb *kb, const char *name, void *fp, const char *data,
 		pthread_join(tid[i], NULL);
 	for (i = 0; i < p.nslots; i++) {
 		kb_arena_free(&p.slots[i].arena);
+		kb_arena_free(&p.slots[i].keep);
 		free(p.slots[i].recs);
 		free(p.slots[i].buf);
 	}

@@ -167,7 +167,7 @@ static bool id_ok(const char *s)
 static void check_value(struct vctx *c, const struct kb_fieldspec *f,
 			const struct kb_value *v)
 {
-	const struct kb_record *target;
+	const struct kb_crec *target;
 	char buf[512], h[300];
 	const char *why;
 	size_t t;
@@ -195,7 +195,8 @@ static void check_value(struct vctx *c, const struct kb_fieldspec *f,
 	}
 	if (f->type != KB_TYPE_REF)
 		return;
-	if (!(target = kb_get(c->kb, v->text))) {
+	/* the target's kind is in its compact header: no decoding */
+	if (!(target = kb_find(c->kb, v->text))) {
 		diag(c, v->line, v->col, "dangling ref '%.200s' in field '%s'%s",
 		     v->text, f->name,
 		     hint(h, sizeof(h), kb_suggest_id(c->kb, v->text)));
@@ -272,6 +273,7 @@ static void check_record(struct vctx *c, const struct kb_record *r)
 size_t kb_validate(const struct kb *kb,
 		   void (*fn)(const struct kb_diag *d, void *ud), void *ud)
 {
+	struct kb_view w;
 	struct vctx c;
 	size_t i;
 
@@ -281,7 +283,23 @@ size_t kb_validate(const struct kb *kb,
 	c.fn = fn;
 	c.ud = ud;
 	c.count = 0;
-	for (i = 0; i < kb->nrecs; i++)
-		check_record(&c, kb->recs[i]);
+	memset(&w, 0, sizeof(w));
+	for (i = 0; i < kb->nrecs; i++) {
+		/* each record decoded in passing (rec.c) */
+		if (kb_view_decode(kb, kb->recs[i], &w) < 0) {
+			struct kb_record at;
+
+			memset(&at, 0, sizeof(at));
+			at.file = kb->recs[i]->file;
+			at.id = kb->recs[i]->id;
+			c.rec = &at;
+			diag(&c, kb->recs[i]->line, kb->recs[i]->col,
+			     "out of memory: this record and those after it "
+			     "are not checked");
+			break;
+		}
+		check_record(&c, &w.rec);
+	}
+	kb_view_free(&w);
 	return c.count;
 }

@@ -268,10 +268,20 @@ static void streaming(void **state)
 		kb_free(k2);
 	}
 
-	/* kb_stream on a KB that was not opened to stream */
+	/* kb_stream over a KB loaded whole: the same records in the same
+	 * order, each decoded in turn; kb_keep gives the KB's own record */
 	assert_int_equal(kb_open_mem(&kb, f, 3, NULL, &e), 0);
-	assert_int_equal(kb_stream(kb, on_rec, &s, &e), KB_EUSAGE);
-	assert_string_equal(e.message, "kb_stream() needs a KB opened to stream");
+	memset(&s, 0, sizeof(s));
+	s.kb = kb;
+	assert_int_equal(kb_stream(kb, on_rec, &s, &e), 0);
+	assert_string_equal(s.ids, "a@kb/a.yaml:1 b@kb/a.yaml:4 c@kb/b.yaml:1 "
+			    "d@kb/b.yaml:2");
+	assert_ptr_equal(s.kept, kb_get(kb, "b"));
+	assert_string_equal(kb_record_field(s.kept, "name")->values[0].text, "B");
+	memset(&s, 0, sizeof(s));
+	s.stop_after = 3;
+	assert_int_equal(kb_stream(kb, on_rec, &s, &e), 42);
+	assert_string_equal(s.ids, "a@kb/a.yaml:1 b@kb/a.yaml:4 c@kb/b.yaml:1");
 	kb_free(kb);
 }
 
