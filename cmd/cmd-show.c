@@ -23,9 +23,14 @@ static bool is_ref(const struct kb *kb, const struct kb_record *r,
 	return fs && fs->type == KB_TYPE_REF;
 }
 
+/* What a back-link shows.  The record handed to add_link lives for the
+ * call only; its strings live as long as the KB. */
+struct link {
+	const char *id, *field, *name;
+};
+
 struct links {
-	const struct kb_record **rec;
-	const struct kb_field **field;
+	struct link *v;
 	size_t n, cap;
 };
 
@@ -36,11 +41,11 @@ static void add_link(const struct kb_record *rec, const struct kb_field *field,
 
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 16;
-		l->rec = xrealloc(l->rec, l->cap * sizeof(*l->rec));
-		l->field = xrealloc(l->field, l->cap * sizeof(*l->field));
+		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
 	}
-	l->rec[l->n] = rec;
-	l->field[l->n] = field;
+	l->v[l->n].id = rec->id;
+	l->v[l->n].field = field->name;
+	l->v[l->n].name = name_of(rec);
 	l->n++;
 }
 
@@ -71,7 +76,7 @@ static void show_text(struct kbq_ctx *ctx, const struct kb_record *r)
 		   *dim = kbq_c(ctx->color, "\033[2m"),
 		   *yel = kbq_c(ctx->color, "\033[33m"),
 		   *off = kbq_c(ctx->color, "\033[m");
-	struct links l = { NULL, NULL, 0, 0 };
+	struct links l = { NULL, 0, 0 };
 	size_t w = strlen("referenced by:"), i;
 	uint32_t j, k;
 
@@ -110,14 +115,13 @@ static void show_text(struct kbq_ctx *ctx, const struct kb_record *r)
 		for (i = 0; i < l.n; i++) {
 			if (i)
 				pad(0, w);
-			printf("%s.%s", l.rec[i]->id, l.field[i]->name);
-			if (name_of(l.rec[i]))
-				printf(" %s(%s)%s", dim, name_of(l.rec[i]), off);
+			printf("%s.%s", l.v[i].id, l.v[i].field);
+			if (l.v[i].name)
+				printf(" %s(%s)%s", dim, l.v[i].name, off);
 			putchar('\n');
 		}
 	}
-	free(l.rec);
-	free(l.field);
+	free(l.v);
 }
 
 static int show_exec(struct kbq_ctx *ctx)

@@ -274,12 +274,10 @@ void kb_backlinks(const struct kb *kb, const char *id,
 		  void *ud)
 {
 	struct kb_view w;
-	const struct kb_record *full;
 	size_t i;
 	uint32_t j, k;
 
-	/* each record decoded in passing; those that link kept for good,
-	 * as fn may keep them */
+	/* each record decoded in passing (rec.c) */
 	memset(&w, 0, sizeof(w));
 	for (i = 0; i < kb->nrecs; i++) {
 		const struct kb_record *r = &w.rec;
@@ -291,8 +289,7 @@ void kb_backlinks(const struct kb *kb, const char *id,
 				continue;
 			for (k = 0; k < f->count; k++)
 				if (!strcmp(f->values[k].text, id)) {
-					if ((full = kb_crec_full(kb, kb->recs[i])))
-						fn(full, &full->fields[j], ud);
+					fn(r, f, ud);
 					break;
 				}
 		}

@@ -245,7 +245,9 @@ const char *kb_suggest_id(const struct kb *kb, const char *id);
 /*
  * Back-links: calls fn(rec, field, ud) once for every ref field (or,
  * schema-less, any field but id and kind) of any record that names `id`
- * among its values, in load order.  Linear in the KB's size.
+ * among its values, in load order.  Linear in the KB's size.  rec and
+ * field are valid during the call only (kb_get(rec->id) keeps the record);
+ * the strings they lend live as long as the KB.
  */
 void kb_backlinks(const struct kb *kb, const char *id,
 		  void (*fn)(const struct kb_record *rec,
