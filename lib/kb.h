@@ -179,9 +179,12 @@ struct kb_open_opts {
 	/* stream: read only the schema now; kb_stream() reads the records
 	 * later, handing each to a callback instead of keeping it */
 	bool stream;
-	/* threads that parse a large file (a megabyte or more) together:
-	 * 0 for one per CPU, 1 for none but the caller's.  The records, their
-	 * order and the errors are the same whatever the number. */
+	/* threads that parse a large file (512 KiB or more) together: 0 for
+	 * one per CPU, 1 for none but the caller's.  The records, their order
+	 * and positions, and the error of a KB that is not sound are the same
+	 * whatever the number.  Before an error, kb_stream() may have handed
+	 * on a different number of records (a prefix of the file's, as with
+	 * one thread, whose count depends on libyaml's buffering). */
 	unsigned threads;
 };
 
