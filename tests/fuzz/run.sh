@@ -11,15 +11,15 @@
 # build directory, never into the source tree); the corpus it grows is kept
 # in BUILD_DIR/fuzz-corpus/TARGET for the next run.  Crash inputs land in
 # BUILD_DIR/fuzz-artifacts/TARGET/: copy each to tests/fuzz/regressions/TARGET/
-# once fixed.  KBQ_FUZZ_TARGETS picks targets (default "load schema query"),
-# KBQ_FUZZ_CC the compiler (default clang).
+# once fixed.  KBQ_FUZZ_TARGETS picks targets (default "load schema query
+# par"), KBQ_FUZZ_CC the compiler (default clang).
 set -u
 secs=${1:-60}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 build=${2:-$root/build-fuzz}
 shared=${KBQ_SHARED_DATA:-$root/../shared/data}
-targets=${KBQ_FUZZ_TARGETS:-load schema query}
+targets=${KBQ_FUZZ_TARGETS:-load schema query par}
 
 case $secs in
 ''|*[!0-9]*) echo "usage: run.sh [SECONDS [BUILD_DIR]]" >&2; exit 2 ;;
@@ -54,11 +54,14 @@ for t in $targets; do
 	art=$build/fuzz-artifacts/$t
 	mkdir -p "$corpus" "$art"
 	seeds=("$here/corpus/$t" "$here/regressions/$t")
+	# fuzz-par reads a KB file as fuzz-load does: the same dictionary
+	dict=$here/$t.dict
+	[ $t = par ] && dict=$here/load.dict
 	# the query target reads words, not YAML
 	[ -n "$yts" ] && [ $t != query ] && seeds+=("$yts")
 	echo "== fuzz-$t for $secs s"
 	"$bin" -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 \
-		-dict="$here/$t.dict" -artifact_prefix="$art/" \
+		-dict="$dict" -artifact_prefix="$art/" \
 		-print_final_stats=1 "$corpus" "${seeds[@]}" \
 		>"$build/fuzz-$t.log" 2>&1
 	rc=$?

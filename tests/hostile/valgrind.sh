@@ -3,16 +3,16 @@
 # good and bad input, streamed and whole KBs) and over the fuzz replays of
 # the seeds and regressions: any memory error or leak fails.
 #
-#   valgrind.sh KBQ REPLAY_LOAD REPLAY_SCHEMA REPLAY_QUERY FUZZ_DIR
+#   valgrind.sh KBQ REPLAY_LOAD REPLAY_SCHEMA REPLAY_QUERY REPLAY_PAR FUZZ_DIR
 #
 # Skips (77) without valgrind, or in a sanitizer build (KBQ_SANITIZED set),
 # where valgrind cannot run.
 set -u
-[ $# -eq 5 ] || {
-	echo "usage: valgrind.sh KBQ REPLAY_LOAD REPLAY_SCHEMA REPLAY_QUERY FUZZ_DIR" >&2
+[ $# -eq 6 ] || {
+	echo "usage: valgrind.sh KBQ REPLAY_LOAD REPLAY_SCHEMA REPLAY_QUERY REPLAY_PAR FUZZ_DIR" >&2
 	exit 2
 }
-kbq=$1 rload=$2 rschema=$3 rquery=$4 fuzz=$5
+kbq=$1 rload=$2 rschema=$3 rquery=$4 rpar=$5 fuzz=$6
 supp=$(cd "$(dirname "$0")" && pwd)/valgrind.supp
 if ! command -v valgrind >/dev/null; then
 	echo "SKIP: valgrind is not installed"
@@ -114,6 +114,8 @@ vg 2 "$kbq" --kb "$tmp/no-such" find
 vg 0 "$rload" "$fuzz/corpus/load" "$fuzz/regressions/load"
 vg 0 "$rschema" "$fuzz/corpus/schema" "$fuzz/regressions/schema"
 vg 0 "$rquery" "$fuzz/corpus/query" "$fuzz/regressions/query"
+# one thread against three, on a library that cuts small files into units
+vg 0 "$rpar" "$fuzz/corpus/par" "$fuzz/regressions/par"
 
 echo "valgrind: $pass passed, $fail failed"
 [ $fail = 0 ]
