@@ -56,6 +56,7 @@ struct ld {
 	const char *data;	/* memory input, for positions of reader errors */
 	size_t len;
 	FILE *fp;
+	struct feed *feed;	/* a pipe's input, for reader errors */
 	struct kb_strmap anchors;
 	char **anchor_keys;	/* malloc'd, freed with the document */
 	size_t nanchor_keys, capanchor_keys;
@@ -203,6 +204,63 @@ static int at(struct ld *ld, enum kb_code code, yaml_mark_t m, const char *fmt,
 		      (unsigned)m.column + 1, "%s", msg);
 }
 
+/*
+ * Input that cannot be read twice (a pipe, a terminal) goes to libyaml
+ * through feed_read, which keeps the last FEED_WIN bytes and the position
+ * where they start: libyaml's reader errors fall in its last raw buffer
+ * (16 KiB), well inside.  Only newlines are counted in the bytes that
+ * leave the window, and characters after the last one.
+ */
+#define FEED_WIN ((size_t)64 << 10)
+
+struct feed {
+	FILE *fp;
+	size_t start;		/* offset of win[0] in the input */
+	unsigned line, col;	/* 1-based position of win[0] */
+	size_t n;
+	char win[FEED_WIN];
+};
+
+/* Move the position of *line, *col over s[0..n). */
+static void advance(const char *s, size_t n, unsigned *line, unsigned *col)
+{
+	const char *nl, *end = s + n;
+
+	while ((nl = memchr(s, '\n', (size_t)(end - s)))) {
+		++*line;
+		*col = 1;
+		s = nl + 1;
+	}
+	for (; s < end; s++)
+		if ((*s & 0xC0) != 0x80 && *s != '\r')
+			++*col;
+}
+
+static int feed_read(void *ud, unsigned char *buf, size_t size, size_t *got)
+{
+	struct feed *f = ud;
+	size_t n = fread(buf, 1, size, f->fp), keep = n < FEED_WIN ? n : FEED_WIN;
+
+	if (f->n + keep > FEED_WIN) {
+		size_t drop = f->n + keep - FEED_WIN;
+
+		advance(f->win, drop, &f->line, &f->col);
+		memmove(f->win, f->win + drop, f->n - drop);
+		f->n -= drop;
+		f->start += drop;
+	}
+	if (n > keep) {	/* a read larger than the window: skip its head */
+		advance(f->win, f->n, &f->line, &f->col);
+		advance((const char *)buf, n - keep, &f->line, &f->col);
+		f->start += f->n + n - keep;
+		f->n = 0;
+	}
+	memcpy(f->win + f->n, buf + n - keep, keep);
+	f->n += keep;
+	*got = n;
+	return !ferror(f->fp);
+}
+
 /* libyaml's reader errors carry only a byte offset: find its line and
  * column (in characters, as libyaml counts them) by reading up to it. */
 static void offset_pos(struct ld *ld, size_t off, unsigned *line, unsigned *col)
@@ -212,6 +270,17 @@ static void offset_pos(struct ld *ld, size_t off, unsigned *line, unsigned *col)
 
 	*line = 1;
 	*col = 1;
+	if (ld->feed) {
+		struct feed *f = ld->feed;
+
+		if (off < f->start)	/* not kept: say where the file is */
+			return;
+		*line = f->line;
+		*col = f->col;
+		advance(f->win, off - f->start < f->n ? off - f->start : f->n,
+			line, col);
+		return;
+	}
 	if (ld->data) {
 		for (i = 0; i < off && i < ld->len; i++) {
 			c = (unsigned char)ld->data[i];
@@ -1049,11 +1118,21 @@ int kb_load_file(struct kb *kb, const char *name, void *fp, const char *data,
 	ld.budget = KB_ALIAS_BASE + KB_ALIAS_FACTOR * budget_hint;
 	if (!yaml_parser_initialize(&ld.p))
 		return kb_err(err, KB_ENOMEM, name, 0, 0, "out of memory");
-	if (fp)
+	if (fp && (fseek(fp, 0, SEEK_CUR) != 0 || ftell(fp) < 0)) {
+		/* not seekable: keep what is read, for positions */
+		if (!(ld.feed = calloc(1, sizeof(*ld.feed)))) {
+			yaml_parser_delete(&ld.p);
+			return kb_err(err, KB_ENOMEM, name, 0, 0, "out of memory");
+		}
+		ld.feed->fp = fp;
+		ld.feed->line = ld.feed->col = 1;
+		yaml_parser_set_input(&ld.p, feed_read, ld.feed);
+	} else if (fp) {
 		yaml_parser_set_input_file(&ld.p, fp);
-	else
+	} else {
 		yaml_parser_set_input_string(&ld.p, (const unsigned char *)data,
 					     len);
+	}
 	if ((rc = next(&ld)))
 		goto out;
 	if (ld.ev.type != YAML_STREAM_START_EVENT) {
@@ -1099,6 +1178,7 @@ out:
 	free(ld.fields.v);
 	free(ld.merges.v);
 	free(ld.marks);
+	free(ld.feed);
 	yaml_parser_delete(&ld.p);
 	return rc;
 }
