@@ -77,6 +77,16 @@ int kbdump_stream(struct kbdump *d, struct kb *kb, size_t stop_at,
 int kbdump_open_mem(struct kbdump *d, const struct kb_memfile *files,
 		    size_t n, const struct kb_open_opts *opts, struct kb **out);
 
+/*
+ * What lib/kb.h allows threads to change: a, a stream by one thread, ended
+ * in a libyaml reader error; its records are a prefix of b's, and b ended
+ * in the same error, or in the callback's stop (KBDUMP_STOP) having handed
+ * on more.  The dumps are kbdump_stream()'s, after one line of their own.
+ */
+bool kbdump_reader_prefix(const struct kbdump *a, int rca,
+			  const struct kb_error *ea, const struct kbdump *b,
+			  int rcb, const struct kb_error *eb);
+
 /* The first line where a and b differ, with two lines of context of each,
  * into buf (for a failure message). */
 void kbdump_diff(const char *a, const char *b, char *buf, size_t size);
