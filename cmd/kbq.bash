@@ -38,6 +38,52 @@ _kbq_fields()
     _kbq_run schema --list=fields ${_kbq_kind:+"$_kbq_kind"}
 }
 
+# The kinds the path P (steps a.b.c, each a field) leads to, from the kind
+# of a listing command or from every kind: the kinds each ref step may name
+# (`ref to k|l`, or every kind for a bare `ref`).  Nothing when a step is
+# not a ref; every kind when the KB has no schema (nothing can be told).
+_kbq_path_kinds()
+{
+    local path=$1 step k spec next all
+    local -a kinds
+    all=$(_kbq_run schema --list=kinds)
+    [[ $all ]] || { echo "*"; return; }
+    if [[ $_kbq_kind ]]; then kinds=("$_kbq_kind"); else kinds=($all); fi
+    IFS=. read -r -a steps <<<"$path"
+    for step in "${steps[@]}"; do
+        next=()
+        for k in "${kinds[@]}"; do
+            spec=$(_kbq_run schema "$k" |
+                awk -v f="$step" '$1 == f { $1 = ""; print; exit }')
+            case $spec in
+                " ref to "*)
+                    spec=${spec#" ref to "}
+                    spec=${spec%%,*}
+                    next+=(${spec//|/ })
+                    ;;
+                " ref"*) next+=($all) ;;
+            esac
+        done
+        kinds=($(printf '%s\n' "${next[@]}" | sort -u))
+        [[ ${#kinds[@]} -gt 0 ]] || return 0
+    done
+    printf '%s\n' "${kinds[@]}"
+}
+
+# The field names of the kinds a dotted path's last step may name.
+_kbq_path_fields()
+{
+    local k kinds
+    kinds=$(_kbq_path_kinds "$1")
+    if [[ $kinds == "*" ]]; then
+        _kbq_kind= _kbq_fields
+        return
+    fi
+    for k in $kinds; do
+        _kbq_run schema --list=fields "$k"
+    done | awk '!seen[$0]++'
+}
+
 # Take off what readline does not replace: the part of the word up to its
 # last COMP_WORDBREAKS character (e.g. "measure=" in "measure=li").
 _kbq_ltrim()
@@ -98,9 +144,9 @@ _kbq_expr()
         return
     fi
     if [[ $word == *.* ]]; then
-        # after a ref: any kind's fields (kbq checks the path when it runs)
+        # after a ref: the fields of the kinds it may name
         COMPREPLY=($(compgen -P "${word%.*}." \
-            -W "$(_kbq_kind= _kbq_fields)" -- "${word##*.}"))
+            -W "$(_kbq_path_fields "${word%.*}")" -- "${word##*.}"))
     else
         COMPREPLY=($(compgen -W "$(_kbq_fields) not and or" -- "$word"))
     fi
@@ -177,12 +223,17 @@ _kbq()
             ;;
         --fields | --sort)
             # a comma-separated list of paths for --fields
-            local pre=""
+            local pre="" words
             [[ $prev == --fields && $cur == *,* ]] && pre=${cur%,*},
             cur=${cur##*,}
-            [[ $cur == *.* ]] && pre+=${cur%.*}. && cur=${cur##*.} &&
-                _kbq_kind=
-            COMPREPLY=($(compgen -P "$pre" -W "$(_kbq_fields)" -- "$cur"))
+            if [[ $cur == *.* ]]; then
+                # after a ref: the fields of the kinds it may name
+                words=$(_kbq_path_fields "${cur%.*}")
+                pre+=${cur%.*}. cur=${cur##*.}
+            else
+                words=$(_kbq_fields)
+            fi
+            COMPREPLY=($(compgen -P "$pre" -W "$words" -- "$cur"))
             compopt -o nospace
             return
             ;;

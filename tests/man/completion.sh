@@ -171,6 +171,16 @@ has "kbq find --sort da" date
 has "kbq controls imp" imposed_by
 lacks "kbq controls imp" importance
 has "kbq agreements participants.co" participants.country
+# after a ref, the fields of the kinds it names: an actor's, not a control's
+exactly "kbq controls imposed_by." "$("$kbq" schema --list=fields actor |
+    sed 's/^/imposed_by./')"
+lacks "kbq controls imposed_by.mea" imposed_by.measure
+exactly "kbq controls --fields id,imposed_by." "$("$kbq" schema --list=fields actor |
+    sed 's/^/id,imposed_by./')"
+# two steps; and nothing after a field that is not a ref
+has "kbq controls imposed_by.country.na" imposed_by.country.name
+exactly "kbq controls sources.publisher." ""
+exactly "kbq controls measure." ""
 
 # values in FIELD= terms: an enum's values, a ref's ids, the kinds
 has "kbq controls measure=li" licensing
