@@ -106,7 +106,15 @@ _kbq_values()
     case $field in
         kind) _kbq_run schema --list=kinds; return ;;
         id) _kbq_run schema --list=ids ${_kbq_kind:+"$_kbq_kind"}; return ;;
-        *.*) return ;;
+        *.*)
+            # the last step's values, in the kinds the steps before it name
+            kinds=$(_kbq_path_kinds "${field%.*}")
+            [[ $kinds == "*" ]] && return
+            for k in $kinds; do
+                _kbq_kind=$k _kbq_values "${field##*.}"
+            done | awk '!seen[$0]++'
+            return
+            ;;
     esac
     # `kbq schema [KIND]` rows: "  FIELD  TYPE..." (enum a|b, ref to k|l)
     spec=$(_kbq_run schema ${_kbq_kind:+"$_kbq_kind"} |

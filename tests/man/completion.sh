@@ -180,6 +180,9 @@ exactly "kbq controls --fields id,imposed_by." "$("$kbq" schema --list=fields ac
 # two steps; and nothing after a field that is not a ref
 has "kbq controls imposed_by.country.na" imposed_by.country.name
 exactly "kbq controls sources.publisher." ""
+# and the values after = at the end of a path
+exactly "kbq controls imposed_by.country=" "$("$kbq" schema --list=ids actor)"
+has "kbq agreements participants.type=co" country
 exactly "kbq controls measure." ""
 
 # values in FIELD= terms: an enum's values, a ref's ids, the kinds
