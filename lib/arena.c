@@ -162,6 +162,12 @@ __attribute__((constructor)) static void sip_seed(void)
 
 uint64_t kb_hash64(const char *s, size_t len)
 {
+#ifdef KB_TEST_WEAK_HASH
+	/* a copy of the library for tests/unit/test-collide.c: every string
+	 * of a length has the same hash, so collisions are everyday */
+	(void)s;
+	return (uint64_t)len * 0x9e3779b97f4a7c15u;
+#endif
 	const unsigned char *p = (const unsigned char *)s;
 	uint64_t v0 = sip_k0 ^ 0x736f6d6570736575u;
 	uint64_t v1 = sip_k1 ^ 0x646f72616e646f6du;

@@ -132,6 +132,7 @@ static void find_first(const struct kb *kb, struct first_seen *fs)
 	again->mem = kb->mem;
 	again->nmem = kb->nmem;
 	again->stream = true;
+	again->confirming = true;
 	again->threads = kb->threads;
 	again->each = is_first;
 	again->each_ud = fs;
@@ -143,12 +144,47 @@ static void find_first(const struct kb *kb, struct first_seen *fs)
 	kb_free(again);
 }
 
-int kb_index_add(struct kb *kb, const char *id, struct kb_crec *c, bool *dup)
-{
-	bool added;
+/* Where an id was first written, for input that cannot be read again. */
+struct kb_place {
+	const char *file;
+	unsigned line, col;
+};
 
-	if (ids_add(kb, id, c, &added) < 0)
+static int exact_add(struct kb *kb, const struct kb_record *rec, bool *added)
+{
+	const struct kb_field *f = kb_record_field(rec, kb->id_name);
+	size_t len = strlen(rec->id);
+	struct kb_place *pl;
+	char *key;
+
+	if (kb_strmap_find(&kb->exact, rec->id, len)->key) {
+		*added = false;
+		return 0;
+	}
+	if (!(key = kb_arena_strndup(&kb->arena, rec->id, len)) ||
+	    !(pl = kb_arena_alloc(&kb->arena, sizeof(*pl))))
 		return -1;
+	pl->file = rec->file;	/* the KB's own copy of the name */
+	pl->line = f->values[0].line;
+	pl->col = f->values[0].col;
+	if (!kb_strmap_put(&kb->exact, key, len, pl, added))
+		return -1;
+	return 0;
+}
+
+int kb_index_add(struct kb *kb, const struct kb_record *rec,
+		 struct kb_crec *c, bool *dup)
+{
+	bool added = true;
+
+	if (kb->confirming)
+		;	/* a second reading, looking for a place only */
+	else if (kb->stream && kb->exact_ids) {
+		if (exact_add(kb, rec, &added) < 0)
+			return -1;
+	} else if (ids_add(kb, rec ? rec->id : c->id, c, &added) < 0) {
+		return -1;
+	}
 	*dup = !added;
 	return 0;
 }
@@ -162,16 +198,28 @@ int kb_index_record(struct kb *kb, struct kb_record *rec, struct kb_crec *c,
 
 	memset(&fs, 0, sizeof(fs));
 	fs.id = rec->id;
-	if (kb_index_add(kb, c ? c->id : rec->id, c, &dup) < 0)
+	if (kb_index_add(kb, c ? NULL : rec, c, &dup) < 0)
 		return kb_err(err, KB_ENOMEM, rec->file, 0, 0, "out of memory");
 	if (!dup)
 		return 0;
-	if (kb->stream) {
+	if (kb->stream && kb->exact_ids) {
+		const struct kb_place *pl =
+			kb_strmap_find(&kb->exact, rec->id, strlen(rec->id))->val;
+
+		snprintf(fs.file, sizeof(fs.file), "%s", pl->file);
+		fs.line = pl->line;
+		fs.col = pl->col;
+	} else if (kb->stream) {
 		find_first(kb, &fs);
 		/* the first record with this id is this one: another id had
 		 * the same hash */
-		if (!fs.found || fs.index == rec->index)
+		if (fs.found && fs.index == rec->index)
 			return 0;
+		if (!fs.found)	/* the files changed under us */
+			return kb_err(err, KB_ESTRUCT, rec->file,
+				      f->values[0].line, f->values[0].col,
+				      "duplicate id '%s' (its first place "
+				      "changed while the KB was read)", rec->id);
 	} else {
 		struct kb_crec *fc = kb_find(kb, rec->id);
 		const struct kb_record *first = kb_crec_full(kb, fc);
@@ -525,6 +573,7 @@ void kb_free(struct kb *kb)
 		kb_schema_release(kb->schema);
 	kb_strmap_free(&kb->names);
 	free(kb->idslots);
+	kb_strmap_free(&kb->exact);
 	free(kb->recs);
 	for (i = 0; i < kb->nfiles; i++) {
 		free(kb->paths[i]);
@@ -537,6 +586,7 @@ void kb_free(struct kb *kb)
 	kb_arena_free(&kb->arena);
 	kb_arena_free(&kb->names_arena);
 	free(kb->namev);
+	free(kb->marks.v);
 	pthread_mutex_destroy(kb->names_lock);
 	free(kb->names_lock);
 	free(kb);
@@ -658,6 +708,20 @@ int kb_stream(struct kb *kb, int (*fn)(const struct kb_record *rec, void *ud),
 		}
 		kb_view_free(&w);
 		return rc;
+	}
+	/* a second reading starts afresh */
+	free(kb->idslots);
+	kb->idslots = NULL;
+	kb->idcap = kb->idcount = 0;
+	kb_strmap_free(&kb->exact);
+	kb->nseen = 0;
+	/* a pipe cannot be read again to confirm a duplicate: keep ids whole */
+	kb->exact_ids = false;
+	for (i = 0; i < kb->nfiles; i++) {
+		struct stat st;
+
+		if (stat(kb->paths[i], &st) != 0 || !S_ISREG(st.st_mode))
+			kb->exact_ids = true;
 	}
 	kb->each = fn;
 	kb->each_ud = ud;

@@ -107,6 +107,15 @@ void kb_schema_release(struct kb_schema *s);
 
 /* ---- the KB ------------------------------------------------------------ */
 
+/* One thread's duplicate-key marks (load.c): per name number, the number of
+ * the last mapping that used the name as a key.  Kept from file to file and
+ * never cleared: mapping numbers only grow, so an old mark never matches. */
+struct kb_marks {
+	uint64_t *v;
+	size_t n;
+	uint64_t seq;
+};
+
 struct kb {
 	struct kb_arena arena;
 	/* interned strings and their memory: shared with par.c's worker
@@ -117,6 +126,7 @@ struct kb {
 	size_t capnamev;
 	pthread_mutex_t *names_lock;	/* a pointer: kb_name() takes a const KB */
 	unsigned threads;		/* parsing threads for a large file */
+	struct kb_marks marks;		/* the calling thread's */
 	/* what par.c did, for the tests: units handed on from the workers,
 	 * files read again in order */
 	size_t par_units, par_rereads;
@@ -125,6 +135,12 @@ struct kb {
 	 * reading the KB again) */
 	uint64_t *idslots;
 	size_t idcap, idcount;
+	/* streaming input that cannot be read again (a pipe): the ids kept
+	 * whole, each with where it was first written (struct kb_place) */
+	bool exact_ids;
+	struct kb_strmap exact;
+	/* find_first()'s second reading: it indexes nothing */
+	bool confirming;
 	struct kb_crec **recs;		/* loaded whole: compact (rec.c) */
 	size_t nrecs, caprecs;
 	size_t nseen;			/* records read, kept or streamed */
@@ -210,6 +226,8 @@ int kb_unit_add(struct kb_unit *u, void *rec);
 /* The unit's scratch memory, and where its compact records go. */
 struct kb_arena *kb_unit_arena(struct kb_unit *u);
 struct kb_arena *kb_unit_keep(struct kb_unit *u);
+/* The marks of the thread parsing the unit (kept with its slot). */
+struct kb_marks *kb_unit_marks(struct kb_unit *u);
 /* The unit's input ended (at 0-based line, col), `open` when inside a
  * top-level block sequence at column 0 still open (or before any document):
  * false when the next unit cannot go on from there. */
@@ -235,9 +253,10 @@ int kb_load_split(struct kb *kb, const char *name, void *fp, const char *data,
  * KB_ESTRUCT on a duplicate. */
 int kb_index_record(struct kb *kb, struct kb_record *rec, struct kb_crec *c,
 		    struct kb_error *err);
-/* Add an id to the index, for the compact record c (NULL when streaming):
- * 0 (*dup when already there), -1 when out of memory. */
-int kb_index_add(struct kb *kb, const char *id, struct kb_crec *c, bool *dup);
+/* Add a record's id to the index: rec when streaming, c (its compact copy)
+ * when loaded whole.  0 (*dup when already there), -1 when out of memory. */
+int kb_index_add(struct kb *kb, const struct kb_record *rec,
+		 struct kb_crec *c, bool *dup);
 
 /* ---- misc ---------------------------------------------------------------- */
 

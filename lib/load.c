@@ -61,9 +61,7 @@ struct ld {
 	char **anchor_keys;	/* malloc'd, freed with the document */
 	size_t nanchor_keys, capanchor_keys;
 	size_t budget;		/* alias expansion still allowed, bytes */
-	uint64_t mapseq;	/* a number per mapping, for duplicate keys */
-	uint64_t *marks;	/* per name (by idx): the last mapping using it */
-	size_t nmarks;
+	struct kb_marks *marks;	/* this thread's duplicate-key marks */
 	/* A KB uses few distinct keys: a direct-mapped cache on a cheap
 	 * hash (length, first and last byte) spares hashing the whole key. */
 	struct kb_name *keycache[256];
@@ -152,19 +150,21 @@ const char *kb_name(const struct kb *kb, const char *name)
 /* The mark of name n in this loader: a pointer to it, NULL on OOM. */
 static uint64_t *mark_of(struct ld *ld, const struct kb_name *n)
 {
-	if (n->idx >= ld->nmarks) {
-		size_t cap = ld->nmarks ? ld->nmarks : 64;
+	struct kb_marks *mk = ld->marks;
+
+	if (n->idx >= mk->n) {
+		size_t cap = mk->n ? mk->n : 64;
 		uint64_t *m;
 
 		while (cap <= n->idx)
 			cap *= 2;
-		if (!(m = realloc(ld->marks, cap * sizeof(*m))))
+		if (!(m = realloc(mk->v, cap * sizeof(*m))))
 			return NULL;
-		memset(m + ld->nmarks, 0, (cap - ld->nmarks) * sizeof(*m));
-		ld->marks = m;
-		ld->nmarks = cap;
+		memset(m + mk->n, 0, (cap - mk->n) * sizeof(*m));
+		mk->v = m;
+		mk->n = cap;
 	}
-	return &ld->marks[n->idx];
+	return &mk->v[n->idx];
 }
 
 static struct kb_name *cached_name(struct ld *ld, const char *s, size_t len)
@@ -273,8 +273,10 @@ static void offset_pos(struct ld *ld, size_t off, unsigned *line, unsigned *col)
 	if (ld->feed) {
 		struct feed *f = ld->feed;
 
-		if (off < f->start)	/* not kept: say where the file is */
+		if (off < f->start) {	/* not kept: no position */
+			*line = *col = 0;
 			return;
+		}
 		*line = f->line;
 		*col = f->col;
 		advance(f->win, off - f->start < f->n ? off - f->start : f->n,
@@ -699,7 +701,7 @@ static int parse_map(struct ld *ld, int depth, const yaml_char_t *anchor_ev,
 		     bool top, struct kb_field **out, uint32_t *nout)
 {
 	size_t fstart = ld->fields.n, mstart = ld->merges.n, i, j, nf;
-	uint64_t seq = ++ld->mapseq, *mark;
+	uint64_t seq = ++ld->marks->seq, *mark;
 	char *anchor = NULL;
 	struct kb_field *res;
 	struct kb_name *name;
@@ -1107,6 +1109,7 @@ int kb_load_file(struct kb *kb, const char *name, void *fp, const char *data,
 	ld.kb = kb;
 	ld.unit = unit;
 	ld.skip = skip;
+	ld.marks = unit ? kb_unit_marks(unit) : &kb->marks;
 	/* the records' structs: reused after each record, kept only while
 	 * streamed records wait in a unit */
 	ld.arena = unit ? kb_unit_arena(unit) : &kb->scratch;
@@ -1177,7 +1180,6 @@ out:
 	free(ld.vals.v);
 	free(ld.fields.v);
 	free(ld.merges.v);
-	free(ld.marks);
 	free(ld.feed);
 	yaml_parser_delete(&ld.p);
 	return rc;

@@ -41,6 +41,7 @@ struct kb_unit {
 	struct kb_arena keep;	/* compact records, for a KB loaded whole */
 	char *buf;		/* the bytes, read from a file */
 	size_t bufcap;
+	struct kb_marks marks;	/* one worker at a time parses in a slot */
 };
 
 struct par {
@@ -84,6 +85,11 @@ struct kb_arena *kb_unit_arena(struct kb_unit *u)
 struct kb_arena *kb_unit_keep(struct kb_unit *u)
 {
 	return &u->keep;
+}
+
+struct kb_marks *kb_unit_marks(struct kb_unit *u)
+{
+	return &u->marks;
 }
 
 bool kb_unit_end(struct kb_unit *u, bool open, size_t line, size_t col)
@@ -298,7 +304,7 @@ static int hand_on(struct par *p, struct kb_unit *u, size_t line,
 			c->line += (uint32_t)line;
 		if (c)	/* the index keeps the record's number */
 			c->index = (uint32_t)kb->nseen;
-		if (kb_index_add(kb, rec ? rec->id : c->id, c, &dup) < 0) {
+		if (kb_index_add(kb, rec, c, &dup) < 0) {
 			*rc = kb_err(err, KB_ENOMEM, p->name, 0, 0,
 				     "out of memory");
 			break;
@@ -324,6 +330,20 @@ static int hand_on(struct par *p, struct kb_unit *u, size_t line,
 	/* the records kept so far live in the unit's keep arena */
 	kb_arena_adopt(&kb->arena, &u->keep);
 	return how;
+}
+
+/* The file has more bytes than when it was measured: one thread reading
+ * it in order would read them too. */
+static bool grew(const struct par *p)
+{
+	char c;
+	ssize_t r;
+
+	if (p->fd < 0)
+		return false;
+	while ((r = pread(p->fd, &c, 1, (off_t)p->size)) < 0 && errno == EINTR)
+		;
+	return r != 0;
 }
 
 /* The file read in order by this thread, the first `skip` records passed
@@ -386,7 +406,7 @@ int kb_load_split(struct kb *kb, const char *name, void *fp, const char *data,
 		while (!u->done || u->k != k)
 			pthread_cond_wait(&p.ready, &p.lock);
 		pthread_mutex_unlock(&p.lock);
-		if (u->rc) {
+		if (u->rc || (u->last && grew(&p))) {
 			reread = true;
 			break;
 		}
@@ -412,6 +432,7 @@ int kb_load_split(struct kb *kb, const char *name, void *fp, const char *data,
 	for (i = 0; i < p.nslots; i++) {
 		kb_arena_free(&p.slots[i].arena);
 		kb_arena_free(&p.slots[i].keep);
+		free(p.slots[i].marks.v);
 		free(p.slots[i].recs);
 		free(p.slots[i].buf);
 	}
