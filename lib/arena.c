@@ -94,6 +94,22 @@ void kb_arena_reset(struct kb_arena *a)
 	a->send = a->cur + a->head->size;
 }
 
+int kb_grow(void **v, size_t *cap, size_t need, size_t size)
+{
+	size_t c = *cap ? *cap : 16;
+	void *p;
+
+	if (need <= *cap)
+		return 0;
+	while (c < need)
+		c *= 2;
+	if (c > SIZE_MAX / size || !(p = realloc(*v, c * size)))
+		return -1;
+	*v = p;
+	*cap = c;
+	return 0;
+}
+
 void kb_arena_adopt(struct kb_arena *dst, struct kb_arena *src)
 {
 	struct kb_arena_block *tail;

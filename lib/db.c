@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 /* ---- the id index -------------------------------------------------------- */
 
@@ -530,16 +529,6 @@ out:
 
 /* ---- opening -------------------------------------------------------------- */
 
-/* opts->threads, or one per CPU the process may run on. */
-static unsigned threads_for(const struct kb_open_opts *opts)
-{
-	long n = opts && opts->threads ? (long)opts->threads :
-		 sysconf(_SC_NPROCESSORS_ONLN);
-
-	if (n < 1)
-		return 1;
-	return n > KB_MAX_THREADS ? KB_MAX_THREADS : (unsigned)n;
-}
 
 static struct kb *kb_new(void)
 {
@@ -715,14 +704,6 @@ int kb_stream(struct kb *kb, int (*fn)(const struct kb_record *rec, void *ud),
 	kb->idcap = kb->idcount = 0;
 	kb_strmap_free(&kb->exact);
 	kb->nseen = 0;
-	/* a pipe cannot be read again to confirm a duplicate: keep ids whole */
-	kb->exact_ids = false;
-	for (i = 0; i < kb->nfiles; i++) {
-		struct stat st;
-
-		if (stat(kb->paths[i], &st) != 0 || !S_ISREG(st.st_mode))
-			kb->exact_ids = true;
-	}
 	kb->each = fn;
 	kb->each_ud = ud;
 	return load_all(kb, err);
@@ -745,8 +726,11 @@ int kb_open(struct kb **out, const char *path, const struct kb_open_opts *opts,
 	if (!(kb = kb_new()))
 		return kb_err(err, KB_ENOMEM, path, 0, 0, "out of memory");
 	kb->stream = opts && opts->stream;
-	kb->threads = threads_for(opts);
+	kb->threads = opts ? opts->threads : 0;	/* 0: kb_threads() asks */
 	if (!S_ISDIR(st.st_mode)) {
+		/* a pipe cannot be read again to confirm a duplicate id: keep
+		 * ids whole (a directory's files are all regular, walk_dir) */
+		kb->exact_ids = !S_ISREG(st.st_mode);
 		if (opts && opts->schema)
 			rc = load_schema_file(kb, opts->schema, opts->schema, err);
 		if (!rc) {
@@ -896,7 +880,7 @@ int kb_open_mem(struct kb **out, const struct kb_memfile *files, size_t n,
 	kb->mem = order;
 	order = NULL;
 	kb->stream = opts && opts->stream;
-	kb->threads = threads_for(opts);
+	kb->threads = opts ? opts->threads : 0;	/* 0: kb_threads() asks */
 	if (!rc && !kb->stream)
 		rc = load_all(kb, err);
 	free(order);

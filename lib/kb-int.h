@@ -57,6 +57,9 @@ char *kb_arena_strndup(struct kb_arena *a, const char *s, size_t len);
 /* Forget every allocation but keep one block for reuse. */
 void kb_arena_reset(struct kb_arena *a);
 void kb_arena_free(struct kb_arena *a);
+/* Make the array *v (of *cap elements of `size` bytes) hold `need`,
+ * doubling: 0, or -1 when out of memory (*v unchanged). */
+int kb_grow(void **v, size_t *cap, size_t need, size_t size);
 /* Move every block of src into dst; src is left empty. */
 void kb_arena_adopt(struct kb_arena *dst, struct kb_arena *src);
 
@@ -125,7 +128,8 @@ struct kb {
 	const char **namev;		/* the names by number */
 	size_t capnamev;
 	pthread_mutex_t *names_lock;	/* a pointer: kb_name() takes a const KB */
-	unsigned threads;		/* parsing threads for a large file */
+	unsigned threads;		/* parsing threads for a large file;
+					 * 0: one per CPU, asked when needed */
 	struct kb_marks marks;		/* the calling thread's */
 	/* what par.c did, for the tests: units handed on from the workers,
 	 * files read again in order */

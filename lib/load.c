@@ -76,23 +76,8 @@ struct ld {
  * per thread), not to the name. */
 
 #define GROW(vec, need) \
-	((vec).n + (need) <= (vec).cap ? 0 : grow_vec((void **)&(vec).v, &(vec).cap, \
-		(vec).n + (need), sizeof(*(vec).v)))
-
-static int grow_vec(void **v, size_t *cap, size_t need, size_t size)
-{
-	size_t c = *cap ? *cap : 16;
-	void *p;
-
-	while (c < need)
-		c *= 2;
-	p = realloc(*v, c * size);
-	if (!p)
-		return -1;
-	*v = p;
-	*cap = c;
-	return 0;
-}
+	((vec).n + (need) <= (vec).cap ? 0 : kb_grow((void **)&(vec).v, \
+		&(vec).cap, (vec).n + (need), sizeof(*(vec).v)))
 
 /* Worker threads intern too: the names and their arena are the KB's only
  * state they share, behind names_lock. */
@@ -110,8 +95,8 @@ static struct kb_name *intern_name(struct kb *kb, const char *s, size_t len)
 	}
 	if (kb->names.count >= UINT32_MAX ||
 	    (kb->names.count == kb->capnamev &&
-	     grow_vec((void **)&kb->namev, &kb->capnamev, kb->names.count + 1,
-		      sizeof(*kb->namev)) < 0) ||
+	     kb_grow((void **)&kb->namev, &kb->capnamev, kb->names.count + 1,
+		     sizeof(*kb->namev)) < 0) ||
 	    !(n = kb_arena_alloc(&kb->names_arena, sizeof(*n) + len + 1)))
 		goto out;
 	memcpy(n + 1, s, len);
@@ -265,8 +250,8 @@ static int feed_read(void *ud, unsigned char *buf, size_t size, size_t *got)
  * column (in characters, as libyaml counts them) by reading up to it. */
 static void offset_pos(struct ld *ld, size_t off, unsigned *line, unsigned *col)
 {
-	size_t i;
-	int c;
+	char buf[4096];
+	size_t n;
 
 	*line = 1;
 	*col = 1;
@@ -284,26 +269,15 @@ static void offset_pos(struct ld *ld, size_t off, unsigned *line, unsigned *col)
 		return;
 	}
 	if (ld->data) {
-		for (i = 0; i < off && i < ld->len; i++) {
-			c = (unsigned char)ld->data[i];
-			if (c == '\n') {
-				++*line;
-				*col = 1;
-			} else if ((c & 0xC0) != 0x80 && c != '\r') {
-				++*col;
-			}
-		}
+		advance(ld->data, off < ld->len ? off : ld->len, line, col);
 		return;
 	}
 	if (!ld->fp || fseek(ld->fp, 0, SEEK_SET) != 0)
 		return;
-	for (i = 0; i < off && (c = getc(ld->fp)) != EOF; i++) {
-		if (c == '\n') {
-			++*line;
-			*col = 1;
-		} else if ((c & 0xC0) != 0x80 && c != '\r') {
-			++*col;
-		}
+	while (off && (n = fread(buf, 1, off < sizeof(buf) ? off : sizeof(buf),
+				 ld->fp))) {
+		advance(buf, n, line, col);
+		off -= n;
 	}
 }
 
@@ -381,8 +355,8 @@ static int remember(struct ld *ld, const yaml_char_t *name,
 		return 0;
 	}
 	if (ld->nanchor_keys == ld->capanchor_keys &&
-	    grow_vec((void **)&ld->anchor_keys, &ld->capanchor_keys,
-		     ld->nanchor_keys + 1, sizeof(char *)) < 0)
+	    kb_grow((void **)&ld->anchor_keys, &ld->capanchor_keys,
+		    ld->nanchor_keys + 1, sizeof(char *)) < 0)
 		return oom(ld);
 	key = malloc(len + 1 + sizeof(*copy) + 8);
 	if (!key)
@@ -973,14 +947,9 @@ static int add_record(struct ld *ld, const struct kb_field *f, uint32_t n,
 	if (!(c = kb_crec_encode(kb, &kb->arena, rec)))
 		return oom(ld);
 	c->index = (uint32_t)rec->index;
-	if (kb->nrecs == kb->caprecs) {
-		size_t cap = kb->caprecs ? kb->caprecs * 2 : 256;
-		struct kb_crec **r = realloc(kb->recs, cap * sizeof(*r));
-		if (!r)
-			return oom(ld);
-		kb->recs = r;
-		kb->caprecs = cap;
-	}
+	if (kb_grow((void **)&kb->recs, &kb->caprecs, kb->nrecs + 1,
+		    sizeof(*kb->recs)) < 0)
+		return oom(ld);
 	kb->recs[kb->nrecs++] = c;
 	rc = kb_index_record(kb, rec, c, ld->err);
 	if (!ld->anchors.count)

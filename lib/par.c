@@ -64,15 +64,9 @@ struct par {
 
 int kb_unit_add(struct kb_unit *u, void *rec)
 {
-	if (u->nrecs == u->caprecs) {
-		size_t cap = u->caprecs ? u->caprecs * 2 : 1024;
-		void **r = realloc(u->recs, cap * sizeof(*r));
-
-		if (!r)
-			return -1;
-		u->recs = r;
-		u->caprecs = cap;
-	}
+	if (kb_grow((void **)&u->recs, &u->caprecs, u->nrecs + 1,
+		    sizeof(*u->recs)) < 0)
+		return -1;
 	u->recs[u->nrecs++] = rec;
 	return 0;
 }
@@ -257,20 +251,6 @@ static void shift_lines(struct kb_record *rec, size_t by)
 
 enum { HANDED, REREAD };
 
-static int keep(struct kb *kb, struct kb_crec *rec)
-{
-	if (kb->nrecs == kb->caprecs) {
-		size_t cap = kb->caprecs ? kb->caprecs * 2 : 256;
-		struct kb_crec **r = realloc(kb->recs, cap * sizeof(*r));
-
-		if (!r)
-			return -1;
-		kb->recs = r;
-		kb->caprecs = cap;
-	}
-	kb->recs[kb->nrecs++] = rec;
-	return 0;
-}
 
 /*
  * Number, index and hand on (or keep) a unit's records.  *rc is set, and
@@ -313,11 +293,14 @@ static int hand_on(struct par *p, struct kb_unit *u, size_t line,
 			how = REREAD;
 			break;
 		}
-		if (c && keep(kb, c) < 0) {
+		if (c && kb_grow((void **)&kb->recs, &kb->caprecs,
+				 kb->nrecs + 1, sizeof(*kb->recs)) < 0) {
 			*rc = kb_err(err, KB_ENOMEM, p->name, 0, 0,
 				     "out of memory");
 			break;
 		}
+		if (c)
+			kb->recs[kb->nrecs++] = c;
 		if (rec)
 			rec->index = kb->nseen++;
 		else
@@ -330,6 +313,22 @@ static int hand_on(struct par *p, struct kb_unit *u, size_t line,
 	/* the records kept so far live in the unit's keep arena */
 	kb_arena_adopt(&kb->arena, &u->keep);
 	return how;
+}
+
+/* kb->threads, or one per CPU online, asked the first time a file is large
+ * enough to cut (a small KB never asks). */
+static unsigned kb_threads(struct kb *kb)
+{
+	long n;
+
+	if (!kb->threads) {
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+		kb->threads = n < 1 ? 1 : n > KB_MAX_THREADS ? KB_MAX_THREADS :
+			      (unsigned)n;
+	} else if (kb->threads > KB_MAX_THREADS) {
+		kb->threads = KB_MAX_THREADS;
+	}
+	return kb->threads;
 }
 
 /* The file has more bytes than when it was measured: one thread reading
@@ -370,7 +369,7 @@ int kb_load_split(struct kb *kb, const char *name, void *fp, const char *data,
 	bool reread = false;
 	int rc = 0;
 
-	if (kb->threads < 2 || len < 2 * KB_PAR_UNIT)
+	if (len < 2 * KB_PAR_UNIT || kb_threads(kb) < 2)
 		return in_order(kb, name, fp, data, len, 0, err);
 	memset(&p, 0, sizeof(p));
 	p.kb = kb;

@@ -127,23 +127,6 @@ struct kb_crec *kb_crec_encode(struct kb *kb, struct kb_arena *a,
 	return c;
 }
 
-/* Grow a view's arrays to hold at least n fields / values. */
-static int reserve(void **arr, size_t *cap, size_t n, size_t size)
-{
-	size_t c = *cap ? *cap : 16;
-	void *p;
-
-	if (n <= *cap)
-		return 0;
-	while (c < n)
-		c *= 2;
-	if (!(p = realloc(*arr, c * size)))
-		return -1;
-	*arr = p;
-	*cap = c;
-	return 0;
-}
-
 int kb_view_decode(const struct kb *kb, const struct kb_crec *c,
 		   struct kb_view *w)
 {
@@ -152,7 +135,7 @@ int kb_view_decode(const struct kb *kb, const struct kb_crec *c,
 	uint64_t x;
 	uint32_t i, j;
 
-	if (reserve((void **)&w->fields, &w->capf, c->nfields ? c->nfields : 1,
+	if (kb_grow((void **)&w->fields, &w->capf, c->nfields ? c->nfields : 1,
 		    sizeof(*w->fields)) < 0)
 		return -1;
 	for (i = 0; i < c->nfields; i++) {
@@ -167,7 +150,7 @@ int kb_view_decode(const struct kb *kb, const struct kb_crec *c,
 		p = uv_get(p, &x);
 		f->count = (uint32_t)(x >> 1);
 		f->is_list = x & 1;
-		if (reserve((void **)&w->values, &w->capv, nv + f->count,
+		if (kb_grow((void **)&w->values, &w->capv, nv + f->count,
 			    sizeof(*w->values)) < 0)
 			return -1;
 		for (j = 0; j < f->count; j++) {
