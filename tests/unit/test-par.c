@@ -1018,40 +1018,6 @@ static void hand_written(void **state)
 	assert_int_equal(failures, 0);
 }
 
-struct gen {
-	char *s;
-	size_t len, cap;
-};
-
-static void gen_add(struct gen *g, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void gen_add(struct gen *g, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (!g->s) {
-		g->cap = 65536;
-		g->s = malloc(g->cap);
-		assert_non_null(g->s);
-	}
-	for (;;) {
-		va_start(ap, fmt);
-		n = vsnprintf(g->s + g->len, g->cap - g->len, fmt, ap);
-		va_end(ap);
-		assert_true(n >= 0);
-		if ((size_t)n < g->cap - g->len)
-			break;
-		g->cap *= 2;
-		while (g->cap - g->len <= (size_t)n)
-			g->cap *= 2;
-		g->s = realloc(g->s, g->cap);
-		assert_non_null(g->s);
-	}
-	g->len += (size_t)n;
-}
-
 /*
  * The reader errors, apart (see reader_cases): with threads the stream
  * callback gets more records before the error than one thread hands on,
@@ -1059,11 +1025,11 @@ static void gen_add(struct gen *g, const char *fmt, ...)
  * shows it at scale: the allowed difference must be what happened there,
  * or the test no longer tests it.
  */
-static void generate(struct gen *g, size_t n, uint32_t seed);
+static void generate(struct kbdump *g, size_t n, uint32_t seed);
 
 static void reader_errors_streamed(void **state)
 {
-	struct gen g = { NULL, 0, 0 };
+	struct kbdump g = { NULL, 0, 0 };
 	struct verdict v;
 	size_t i;
 
@@ -1076,7 +1042,7 @@ static void reader_errors_streamed(void **state)
 			 c->records);
 	}
 	generate(&g, 2000, 5);
-	gen_add(&g, "- id: bad\n  kind: actor\n  name: not UTF-8: \xFF\n");
+	kbdump_printf(&g, "- id: bad\n  kind: actor\n  name: not UTF-8: \xFF\n");
 	v = check("generated, then a byte that is not UTF-8", g.s, g.len);
 	print_message("generated, then a byte that is not UTF-8: one thread "
 		      "streams %zu of the 2000 records before the error, "
@@ -1099,7 +1065,7 @@ static uint32_t lcg(uint32_t *x)
 
 /* n records of the shape of the shipped KB, with some variety: comments,
  * block scalars, flow lists, quoted names, blank lines. */
-static void generate(struct gen *g, size_t n, uint32_t seed)
+static void generate(struct kbdump *g, size_t n, uint32_t seed)
 {
 	static const char *const kinds[] = { "actor", "event", "control",
 					     "source", "agreement" };
@@ -1109,47 +1075,47 @@ static void generate(struct gen *g, size_t n, uint32_t seed)
 	size_t i, j, ntags;
 
 	g->len = 0;
-	gen_add(g, "# generated: %zu records\n", n);
+	kbdump_printf(g, "# generated: %zu records\n", n);
 	for (i = 0; i < n; i++) {
 		uint32_t r = lcg(&x);
 
-		gen_add(g, "- id: r%zu\n  kind: %s\n", i, kinds[r % 5]);
+		kbdump_printf(g, "- id: r%zu\n  kind: %s\n", i, kinds[r % 5]);
 		switch (lcg(&x) % 4) {
 		case 0:
-			gen_add(g, "  name: Record number %zu\n", i);
+			kbdump_printf(g, "  name: Record number %zu\n", i);
 			break;
 		case 1:
-			gen_add(g, "  name: \"Record \\\"%zu\\\"\"\n", i);
+			kbdump_printf(g, "  name: \"Record \\\"%zu\\\"\"\n", i);
 			break;
 		case 2:
-			gen_add(g, "  name: 'Record ''%zu'''\n", i);
+			kbdump_printf(g, "  name: 'Record ''%zu'''\n", i);
 			break;
 		default:
-			gen_add(g, "  name: >-\n    Record\n    number %zu\n", i);
+			kbdump_printf(g, "  name: >-\n    Record\n    number %zu\n", i);
 			break;
 		}
 		ntags = lcg(&x) % 4;
 		if (ntags == 3) {
-			gen_add(g, "  tags: [%s, %s]\n", tags[lcg(&x) % 5],
+			kbdump_printf(g, "  tags: [%s, %s]\n", tags[lcg(&x) % 5],
 				tags[lcg(&x) % 5]);
 		} else if (ntags) {
-			gen_add(g, "  tags:\n");
+			kbdump_printf(g, "  tags:\n");
 			for (j = 0; j < ntags; j++)
-				gen_add(g, "    - %s\n", tags[lcg(&x) % 5]);
+				kbdump_printf(g, "    - %s\n", tags[lcg(&x) % 5]);
 		}
 		if (lcg(&x) % 7 == 0)
-			gen_add(g, "  notes: |\n    line one of %zu\n    - not a "
+			kbdump_printf(g, "  notes: |\n    line one of %zu\n    - not a "
 				"record\n", i);
 		if (lcg(&x) % 11 == 0)
-			gen_add(g, "# a comment after r%zu\n", i);
+			kbdump_printf(g, "# a comment after r%zu\n", i);
 		if (lcg(&x) % 13 == 0)
-			gen_add(g, "\n");
+			kbdump_printf(g, "\n");
 	}
 }
 
 static void generated(void **state)
 {
-	struct gen g = { NULL, 0, 0 };
+	struct kbdump g = { NULL, 0, 0 };
 	struct verdict v;
 	size_t len;
 
@@ -1166,27 +1132,27 @@ static void generated(void **state)
 	/* an alias near the end: all of it read again, the records handed
 	 * on before passed over */
 	len = g.len;
-	gen_add(&g, "- id: late-anchor\n  kind: actor\n  name: &nm anchored\n"
+	kbdump_printf(&g, "- id: late-anchor\n  kind: actor\n  name: &nm anchored\n"
 		"- id: late-alias\n  kind: actor\n  name: *nm\n");
 	v = check("generated, then an alias", g.s, g.len);
 	expect("generated, then an alias", g.len, &v, 0, REREAD, 3002);
 
 	/* a duplicate of an id of the first unit, at the end */
 	g.len = len;
-	gen_add(&g, "- id: r0\n  kind: actor\n  name: again\n");
+	kbdump_printf(&g, "- id: r0\n  kind: actor\n  name: again\n");
 	v = check("generated, then a duplicate id", g.s, g.len);
 	expect("generated, then a duplicate id", g.len, &v, KB_ESTRUCT,
 	       REREAD, 3000);
 
 	/* a duplicate key in the middle */
 	generate(&g, 1500, 2);
-	gen_add(&g, "- id: dk\n  kind: actor\n  name: a\n  name: b\n");
+	kbdump_printf(&g, "- id: dk\n  kind: actor\n  name: a\n  name: b\n");
 	len = g.len;
 	{
-		struct gen h = { NULL, 0, 0 };
+		struct kbdump h = { NULL, 0, 0 };
 		generate(&h, 1500, 3);
 		/* ids of the second half renamed so that they do not clash */
-		gen_add(&g, "%s", h.s);
+		kbdump_printf(&g, "%s", h.s);
 		free(h.s);
 	}
 	{
@@ -1201,7 +1167,7 @@ static void generated(void **state)
 
 	/* a syntax error at the very end */
 	generate(&g, 2000, 4);
-	gen_add(&g, "- id: last\n  kind: actor\n  name: \"unterminated\n");
+	kbdump_printf(&g, "- id: last\n  kind: actor\n  name: \"unterminated\n");
 	v = check("generated, then a syntax error", g.s, g.len);
 	expect("generated, then a syntax error", g.len, &v, KB_ESYNTAX,
 	       REREAD, 2000);
@@ -1227,7 +1193,7 @@ static void rename_ids(char *s, char c)
 static void several_files(void **state)
 {
 	static const char *const rel[] = { "a.yaml", "b/c.yaml", "d.yml" };
-	struct gen g[3] = { { NULL, 0, 0 }, { NULL, 0, 0 }, { NULL, 0, 0 } };
+	struct kbdump g[3] = { { NULL, 0, 0 }, { NULL, 0, 0 }, { NULL, 0, 0 } };
 	struct kb_memfile mf[3];
 	char dir[4200], path[4300], names[3][64];
 	struct input in;
@@ -1259,7 +1225,7 @@ static void several_files(void **state)
 	expect("three files", 0, &v, 0, PAR, 1500);
 
 	/* the last file ends with a duplicate of the first file's a7 */
-	gen_add(&g[2], "- id: a7\n  kind: actor\n  name: again\n");
+	kbdump_printf(&g[2], "- id: a7\n  kind: actor\n  name: again\n");
 	mf[2].data = g[2].s;
 	mf[2].len = g[2].len;
 	snprintf(path, sizeof(path), "%s/%s", dir, rel[2]);

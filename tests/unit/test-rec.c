@@ -17,34 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct buf {
-	char *s;
-	size_t len, cap;
-};
-
-static void add(struct buf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void add(struct buf *b, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	for (;;) {
-		va_start(ap, fmt);
-		n = vsnprintf(b->s ? b->s + b->len : NULL,
-			      b->s ? b->cap - b->len : 0, fmt, ap);
-		va_end(ap);
-		assert_true(n >= 0);
-		if (b->s && (size_t)n < b->cap - b->len)
-			break;
-		b->cap = (b->cap ? b->cap : 4096) * 2 + (size_t)n;
-		b->s = realloc(b->s, b->cap);
-		assert_non_null(b->s);
-	}
-	b->len += (size_t)n;
-}
-
 static int dump_one(const struct kb_record *rec, void *ud)
 {
 	kbdump_record(ud, rec);
@@ -114,22 +86,22 @@ static void merges_before_the_record(void **state)
 
 static void wide_and_long(void **state)
 {
-	struct buf b = { NULL, 0, 0 };
+	struct kbdump b = { NULL, 0, 0 };
 	size_t i;
 
 	(void)state;
 	/* a key at column 300 and beyond: two-byte columns */
-	add(&b, "- {id: wide, kind: k");
+	kbdump_printf(&b, "- {id: wide, kind: k");
 	for (i = 0; i < 40; i++)
-		add(&b, ", key%02zu: value-%02zu", i, i);
-	add(&b, "}\n");
+		kbdump_printf(&b, ", key%02zu: value-%02zu", i, i);
+	kbdump_printf(&b, "}\n");
 	/* a 100 KB value: a three-byte length */
-	add(&b, "- id: long\n  kind: k\n  text: ");
+	kbdump_printf(&b, "- id: long\n  kind: k\n  text: ");
 	for (i = 0; i < 100000; i++)
-		add(&b, "%c", (char)('a' + i % 26));
-	add(&b, "\n");
+		kbdump_printf(&b, "%c", (char)('a' + i % 26));
+	kbdump_printf(&b, "\n");
 	/* bytes the text must keep: NUL, escapes, UTF-8 */
-	add(&b, "- id: nul\n  kind: k\n  v: \"a\\0b\\x01c\"\n  w: \"\\u00e9t\\u00e9\"\n"
+	kbdump_printf(&b, "- id: nul\n  kind: k\n  v: \"a\\0b\\x01c\"\n  w: \"\\u00e9t\\u00e9\"\n"
 		"  x: ''\n  y: \"\"\n");
 	SAME("wide and long", b.s, 3);
 	free(b.s);
@@ -137,23 +109,23 @@ static void wide_and_long(void **state)
 
 static void many_names_long_lists(void **state)
 {
-	struct buf b = { NULL, 0, 0 };
+	struct kbdump b = { NULL, 0, 0 };
 	size_t i;
 
 	(void)state;
 	/* 300 names: numbers past one byte */
-	add(&b, "- id: names\n  kind: k\n");
+	kbdump_printf(&b, "- id: names\n  kind: k\n");
 	for (i = 0; i < 300; i++)
-		add(&b, "  field%03zu: %zu\n", i, i);
+		kbdump_printf(&b, "  field%03zu: %zu\n", i, i);
 	/* a list of 5000 values, written across lines */
-	add(&b, "- id: list\n  kind: k\n  items:\n");
+	kbdump_printf(&b, "- id: list\n  kind: k\n  items:\n");
 	for (i = 0; i < 5000; i++)
-		add(&b, "    - item %zu\n", i);
+		kbdump_printf(&b, "    - item %zu\n", i);
 	/* a block scalar: positions of a value over many lines */
-	add(&b, "- id: block\n  kind: k\n  text: |\n");
+	kbdump_printf(&b, "- id: block\n  kind: k\n  text: |\n");
 	for (i = 0; i < 200; i++)
-		add(&b, "    line %zu\n", i);
-	add(&b, "  after: yes\n");
+		kbdump_printf(&b, "    line %zu\n", i);
+	kbdump_printf(&b, "  after: yes\n");
 	SAME("many names, long lists", b.s, 3);
 	free(b.s);
 }
