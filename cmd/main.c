@@ -120,8 +120,9 @@ void kbq_usage(FILE *fp, const struct kbq_cmd *cmd, const char *name)
 			    "command's options; man kbq for more.\n");
 		return;
 	}
-	fprintf(fp, "usage: kbq [--kb PATH] [--schema FILE] %s [OPTIONS]%s%s\n\n",
-		name, *cmd->args ? " " : "", cmd->args);
+	fputs("usage: kbq [--kb PATH] [--schema FILE] ", fp);
+	kbq_esc_puts(fp, name);	/* a kind's plural comes from the KB */
+	fprintf(fp, " [OPTIONS]%s%s\n\n", *cmd->args ? " " : "", cmd->args);
 	fprintf(fp, "%s\n\noptions:\n", cmd->summary);
 	for (i = 0; options[i].lng; i++)
 		if (options[i].help &&
@@ -447,8 +448,9 @@ int main(int argc, char **argv)
 		if ((ctx.o.given & bit) && !((cmd->options | KBQ_O_GLOBAL) & bit)) {
 			kbq_error("option '--%s' does not apply to '%s'",
 				  options[i].lng, ctx.name);
-			fprintf(stderr, "Try 'kbq %s -h' for its options.\n",
-				ctx.name);
+			kbq_esc_printf(stderr, "Try 'kbq %s -h' for its options.",
+				       ctx.name);
+			fputc('\n', stderr);
 			kb_free(ctx.kb);
 			free(words);
 			return 2;
@@ -476,8 +478,10 @@ int main(int argc, char **argv)
 			kbq_error("'%s' takes at most %d argument%s (%s)",
 				  ctx.name, cmd->max_args,
 				  cmd->max_args == 1 ? "" : "s", cmd->args);
-		fprintf(stderr, "usage: kbq %s [OPTIONS]%s%s\n", ctx.name,
-			*cmd->args ? " " : "", cmd->args);
+		fputs("usage: kbq ", stderr);
+		kbq_esc_puts(stderr, ctx.name);
+		fprintf(stderr, " [OPTIONS]%s%s\n", *cmd->args ? " " : "",
+			cmd->args);
 		kb_free(ctx.kb);
 		free(words);
 		return 2;
