@@ -131,6 +131,12 @@ int kbq_finish(int status);
 /* main.c */
 void kbq_usage(FILE *fp, const struct kbq_cmd *cmd, const char *name);
 const struct kbq_cmd *kbq_lookup(const char *name);
+/* The KB a command reads: --kb, else $KBQ_KB, else NULL (built in). */
+const char *kbq_kb_path(const struct kbq_ctx *ctx);
+/* What a KB word names (SPEC 2, 3): NULL the built-in KB, "-" standard
+ * input, a path that exists (or holds no ':') a path, else REV:PATH. */
+enum kbq_source { KBQ_KB_BUILTIN, KBQ_KB_STDIN, KBQ_KB_PATH, KBQ_KB_REV };
+enum kbq_source kbq_kb_source(const char *path);
 /* Open the KB the options name ($KBQ_KB, else the built-in one). */
 int kbq_open(struct kbq_ctx *ctx, struct kb_error *err);
 /* The same, reporting a failure: 0, or -1 after the diagnostic. */

@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifndef KBQ_VERSION
@@ -315,10 +316,33 @@ static bool want_color(int setting, int fd)
 	return isatty(fd) && !nc && !(term && !strcmp(term, "dumb"));
 }
 
+const char *kbq_kb_path(const struct kbq_ctx *ctx)
+{
+	const char *env = getenv("KBQ_KB");
+
+	if (ctx->o.given & KBQ_O_KB)
+		return ctx->o.kb;
+	return env && *env ? env : NULL;
+}
+
+enum kbq_source kbq_kb_source(const char *path)
+{
+	struct stat st;
+
+	if (!path)
+		return KBQ_KB_BUILTIN;
+	if (!strcmp(path, "-"))
+		return KBQ_KB_STDIN;
+	/* a path that exists is a path, never a revision (SPEC 3) */
+	if (stat(path, &st) == 0 || !strchr(path, ':'))
+		return KBQ_KB_PATH;
+	return KBQ_KB_REV;
+}
+
 int kbq_open(struct kbq_ctx *ctx, struct kb_error *err)
 {
 	struct kb_open_opts oo = { .schema = ctx->o.schema, .stream = ctx->stream };
-	const char *path = ctx->o.kb, *threads = getenv("KBQ_THREADS");
+	const char *path = kbq_kb_path(ctx), *threads = getenv("KBQ_THREADS");
 
 	if (threads && *threads) {
 		char *end;
@@ -332,12 +356,26 @@ int kbq_open(struct kbq_ctx *ctx, struct kb_error *err)
 				      "threads from 1 to 64", threads);
 		oo.threads = (unsigned)n;
 	}
-	if (!path && getenv("KBQ_KB") && *getenv("KBQ_KB"))
-		path = getenv("KBQ_KB");
-	if (path)
-		return kb_open(&ctx->kb, path, &oo, err);
-	return kb_open_mem(&ctx->kb, kbq_embedded_files, kbq_embedded_count, &oo,
-			   err);
+	if (path && !*path)
+		return kb_err(err, KB_EUSAGE, NULL, 0, 0,
+			      "--kb names no path (a directory, a file, - for "
+			      "standard input, or REV:PATH)");
+	switch (kbq_kb_source(path)) {
+	case KBQ_KB_BUILTIN:
+		return kb_open_mem(&ctx->kb, kbq_embedded_files,
+				   kbq_embedded_count, &oo, err);
+	case KBQ_KB_STDIN:
+		/* one KB file from a pipe; read once, so ids are kept whole */
+		oo.display = "<stdin>";
+		return kb_open(&ctx->kb, "/dev/stdin", &oo, err);
+	case KBQ_KB_REV:
+		return kb_err(err, KB_EIO, path, 0, 0,
+			      "cannot read: no such file or directory (a KB "
+			      "from a git revision is not supported yet)");
+	case KBQ_KB_PATH:
+		break;
+	}
+	return kb_open(&ctx->kb, path, &oo, err);
 }
 
 int kbq_open_report(struct kbq_ctx *ctx)
