@@ -30,51 +30,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/*
- * The length of the well-formed UTF-8 sequence at s (1 to 4 bytes) and its
- * code point, or 0 when the byte at s starts none (stray continuation byte,
- * overlong form, surrogate, beyond U+10FFFF, cut short).
- */
-static size_t utf8_seq(const unsigned char *s, size_t len, uint32_t *cp)
-{
-	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
-	size_t n, i;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF)
-		n = 2;
-	else if (c >= 0xE0 && c <= 0xEF)
-		n = 3;
-	else if (c >= 0xF0 && c <= 0xF4)
-		n = 4;
-	else
-		return 0;
-	if (len < n)
-		return 0;
-	/* the second byte's range excludes overlongs, surrogates and
-	 * code points past U+10FFFF */
-	if (c == 0xE0)
-		lo = 0xA0;
-	else if (c == 0xED)
-		hi = 0x9F;
-	else if (c == 0xF0)
-		lo = 0x90;
-	else if (c == 0xF4)
-		hi = 0x8F;
-	if (s[1] < lo || s[1] > hi)
-		return 0;
-	*cp = c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-	for (i = 1; i < n; i++) {
-		if (i > 1 && (s[i] & 0xC0) != 0x80)
-			return 0;
-		*cp = (*cp << 6) | (s[i] & 0x3F);
-	}
-	return n;
-}
-
 /* Code points that must not reach a terminal raw. */
 static bool unsafe_cp(uint32_t cp)
 {
@@ -92,7 +47,7 @@ static size_t escape_one(const char *s, size_t len, unsigned flags,
 			 char out[8])
 {
 	uint32_t cp;
-	size_t n = utf8_seq((const unsigned char *)s, len, &cp);
+	size_t n = kb_utf8_seq(s, len, &cp);
 
 	out[0] = '\0';
 	if (!n) {

@@ -42,6 +42,10 @@ enum {
 	KBQ_O_SCHEMA = 1 << 14,
 	KBQ_O_VERSION = 1 << 15,
 	KBQ_O_LIST = 1 << 16,	/* hidden: schema --list=WHAT for completion */
+	KBQ_O_DRYRUN = 1 << 17,	/* change commands: -n, print a diff */
+	KBQ_O_FORCE = 1 << 18,	/* rm --force */
+	KBQ_O_FILE = 1 << 19,	/* add --file FILE */
+	KBQ_O_EMPTY = 1 << 20,	/* init --empty */
 };
 
 #define KBQ_O_GLOBAL (KBQ_O_KB | KBQ_O_SCHEMA | KBQ_O_HELP | KBQ_O_COLOR)
@@ -56,6 +60,8 @@ struct kbq_opts {
 	const char *fields, *sort, *as_of, *list;
 	bool reverse, count, quiet, icase, fixed, null, help, version;
 	long limit;		/* -1: none */
+	bool dry_run, force, empty;	/* the change commands' */
+	const char *file;		/* add --file */
 	int color;		/* 0 auto, 1 always, 2 never */
 	unsigned given;		/* KBQ_O_* bits the user gave */
 };
@@ -89,6 +95,32 @@ extern const struct kbq_cmd kbq_cmd_find, kbq_cmd_show, kbq_cmd_grep,
 	kbq_cmd_validate, kbq_cmd_timeline, kbq_cmd_stats, kbq_cmd_schema,
 	kbq_cmd_help, kbq_cmd_kind;
 extern const struct kbq_cmd *const kbq_commands[];
+
+/* ---- the change commands (edit.c, cmd-init.c, cmd-add.c, cmd-set.c,
+ * cmd-rm.c, cmd-mv.c) ---- */
+extern const struct kbq_cmd kbq_cmd_init, kbq_cmd_add, kbq_cmd_set,
+	kbq_cmd_rm, kbq_cmd_mv;
+#define KBQ_O_CHANGE (KBQ_O_DRYRUN | KBQ_O_QUIET)
+/* Parse "F=V", "F+=V", "F-=V", "F=" (word number `word`); false when the
+ * word is none of these.  a->field is malloc'd. */
+bool kbq_assign_parse(const char *w, int word, struct kb_assign *a);
+/* The assignments of args[from..n), or NULL after an error message. */
+struct kb_assign *kbq_assigns(struct kbq_ctx *ctx, size_t from);
+void kbq_assigns_free(struct kb_assign *a, size_t n);
+/* Refuse a KB that cannot be changed, take the lock on the KB's root
+ * (released when kbq exits), open the KB and start a change: NULL after a
+ * message (exit status 2). */
+struct kb_edit *kbq_edit_start(struct kbq_ctx *ctx);
+/* A request refused: its error reported (the word it names underlined,
+ * else the one numbered `word`), the change freed: 2. */
+int kbq_edit_fail(struct kbq_ctx *ctx, struct kb_edit *ed,
+		  struct kb_error *err, int word);
+/* Prepare the change, then print its diff (-n) or write it and print one
+ * line per record; the change freed: the exit status. */
+int kbq_edit_finish(struct kbq_ctx *ctx, struct kb_edit *ed);
+/* Write `len` bytes to a new file at path (not there before), flushed;
+ * 0, or -1 with errno. */
+int kbq_write_new(const char *path, const char *data, size_t len);
 
 /*
  * escape.c: the one escaping rule for human-readable output (SPEC 5).

@@ -23,6 +23,7 @@ extern const size_t kbq_embedded_count;
 const struct kbq_cmd *const kbq_commands[] = {
 	&kbq_cmd_find, &kbq_cmd_show, &kbq_cmd_grep, &kbq_cmd_validate,
 	&kbq_cmd_timeline, &kbq_cmd_stats, &kbq_cmd_schema, &kbq_cmd_help,
+	&kbq_cmd_init, &kbq_cmd_add, &kbq_cmd_set, &kbq_cmd_rm, &kbq_cmd_mv,
 	NULL,
 };
 
@@ -65,6 +66,14 @@ static const struct opt options[] = {
 	  "auto, always or never (auto: on a terminal, unless NO_COLOR)" },
 	{ "help", 'h', 0, KBQ_O_HELP, NULL, "show this help" },
 	{ "version", 0, 0, KBQ_O_VERSION, NULL, "print kbq's version" },
+	{ "dry-run", 'n', 0, KBQ_O_DRYRUN, NULL,
+	  "print the change as a unified diff; write nothing" },
+	{ "force", 0, 0, KBQ_O_FORCE, NULL,
+	  "remove records that other records refer to" },
+	{ "file", 0, 1, KBQ_O_FILE, "FILE",
+	  "the file to add the record to (default: the one holding most "
+	  "records of its kind)" },
+	{ "empty", 0, 0, KBQ_O_EMPTY, NULL, "write the schema alone, no records" },
 	{ "list", 0, 1, KBQ_O_LIST, "WHAT", NULL },	/* for completion */
 	{ NULL, 0, 0, 0, NULL, NULL },
 };
@@ -199,6 +208,10 @@ static int set_opt(struct kbq_opts *o, const struct opt *d, const char *val)
 	case KBQ_O_HELP: o->help = true; break;
 	case KBQ_O_VERSION: o->version = true; break;
 	case KBQ_O_LIST: o->list = val; break;
+	case KBQ_O_DRYRUN: o->dry_run = true; break;
+	case KBQ_O_FORCE: o->force = true; break;
+	case KBQ_O_FILE: o->file = val; break;
+	case KBQ_O_EMPTY: o->empty = true; break;
 	}
 	return 0;
 }

@@ -82,66 +82,10 @@ void kbq_csv_field(FILE *fp, const char *s, size_t len)
 	putc('"', fp);
 }
 
-/* The words YAML 1.1 or 1.2 readers take for a null or a boolean
- * (PyYAML, libyaml-based tools, yq), in any case. */
-static bool yaml_keyword(const char *s, size_t len)
-{
-	static const char *const words[] = { "y", "n", "yes", "no", "true",
-		"false", "on", "off", "null", "nan", "inf" };
-	size_t i, j;
-
-	for (i = 0; i < sizeof(words) / sizeof(*words); i++) {
-		if (strlen(words[i]) != len)
-			continue;
-		for (j = 0; j < len; j++)
-			if ((s[j] | 0x20) != words[i][j])
-				break;
-		if (j == len)
-			return true;
-	}
-	return false;
-}
-
-/*
- * Plain only when every YAML reader reads it back as the same string
- * (SPEC 2): it starts with a letter or a non-ASCII character, so no
- * number, date, sexagesimal, octal, hex, .inf, ~ or indicator can be
- * read; it is no keyword; no ": " or " #" inside, no space or ':' at the
- * end, no control character.  Double-quoted otherwise.
- */
-static bool yaml_plain_ok(const char *s, size_t len)
-{
-	size_t i;
-
-	if (!len || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z') ||
-		      (unsigned char)s[0] >= 0x80))
-		return false;
-	if (yaml_keyword(s, len) || s[len - 1] == ' ' || s[len - 1] == ':')
-		return false;
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 || c == 0x7f)
-			return false;
-		if (c == ':' && i + 1 < len && s[i + 1] == ' ')
-			return false;
-		if (c == '#' && i && s[i - 1] == ' ')
-			return false;
-		/* C1 controls (NEL among them), LS, PS, U+FFFE, U+FFFF:
-		 * line breaks or errors to YAML 1.1 */
-		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] <= 0x9F)
-			return false;
-		if (i + 2 < len && nonprint3(s + i))
-			return false;
-		if (c == 0xEF && i + 2 < len && (unsigned char)s[i + 1] == 0xBB &&
-		    (unsigned char)s[i + 2] == 0xBF)
-			return false;
-	}
-	return true;
-}
-
 void kbq_yaml_scalar(FILE *fp, const char *s, size_t len)
 {
-	if (yaml_plain_ok(s, len))
+	/* plain only when every YAML reader reads it back as the same text */
+	if (kb_yaml_plain_ok(s, len, 0))
 		fwrite(s, 1, len, fp);
 	else
 		kbq_json_string(fp, s, len);	/* JSON escapes are YAML's too */

@@ -571,6 +571,8 @@ void kb_free(struct kb *kb)
 	free(kb->paths);
 	free(kb->shown);
 	free(kb->mem);
+	free(kb->root);
+	free(kb->prefix);
 	kb_arena_free(&kb->scratch);
 	kb_arena_free(&kb->arena);
 	kb_arena_free(&kb->names_arena);
@@ -725,6 +727,11 @@ int kb_open(struct kb **out, const char *path, const struct kb_open_opts *opts,
 			      strerror(errno));
 	if (!(kb = kb_new()))
 		return kb_err(err, KB_ENOMEM, path, 0, 0, "out of memory");
+	if (!(kb->root = strdup(path))) {
+		kb_free(kb);
+		return kb_err(err, KB_ENOMEM, path, 0, 0, "out of memory");
+	}
+	kb->root_dir = S_ISDIR(st.st_mode);
 	kb->stream = opts && opts->stream;
 	kb->threads = opts ? opts->threads : 0;	/* 0: kb_threads() asks */
 	if (!S_ISDIR(st.st_mode)) {
@@ -819,7 +826,7 @@ int kb_open(struct kb **out, const char *path, const struct kb_open_opts *opts,
 		free(w.paths[i]);
 	free(w.paths);
 	free(w.seen);
-	free(prefix);
+	kb->prefix = prefix;
 	if (!rc && !kb->stream)
 		rc = load_all(kb, err);
 done:
@@ -878,6 +885,7 @@ int kb_open_mem(struct kb **out, const struct kb_memfile *files, size_t n,
 		order[kb->nmem++] = order[i];
 	}
 	kb->mem = order;
+	kb->mempre = pre;
 	order = NULL;
 	kb->stream = opts && opts->stream;
 	kb->threads = opts ? opts->threads : 0;	/* 0: kb_threads() asks */

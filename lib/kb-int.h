@@ -160,6 +160,10 @@ struct kb {
 	int (*each)(const struct kb_record *rec, void *ud);
 	void *each_ud;
 	struct kb_schema *schema;	/* NULL when schema-less */
+	/* where the KB was opened (edit.c): the path given, whether it is a
+	 * directory, and the prefix of the names shown for its files */
+	char *root, *prefix;
+	bool root_dir;
 	const char *id_name, *kind_name;	/* interned "id", "kind" */
 };
 
@@ -262,6 +266,138 @@ int kb_index_record(struct kb *kb, struct kb_record *rec, struct kb_crec *c,
 int kb_index_add(struct kb *kb, const struct kb_record *rec,
 		 struct kb_crec *c, bool *dup);
 
+/* ---- where a YAML text writes each part of its records (yspan.c) -------- */
+
+/* Styles: the first five are libyaml's scalar styles. */
+enum ys_style {
+	YS_PLAIN = 1, YS_SINGLE, YS_DOUBLE, YS_LITERAL, YS_FOLDED,
+	YS_BLOCK,	/* a block sequence or mapping */
+	YS_FLOW,	/* a flow sequence or mapping */
+	YS_ALIAS,	/* *name */
+};
+
+#define YS_NONE ((size_t)-1)
+
+/* A node: a scalar, an alias, or a sequence or mapping (its header). */
+struct ys_node {
+	size_t start;		/* its first byte: its anchor or tag when it has one */
+	size_t cstart;		/* its content, after the anchor and tag */
+	size_t end;		/* after its content; a block scalar ends with
+				 * its last line that holds more than spaces */
+	uint32_t line, col;	/* of `start`, 0-based, as libyaml counts */
+	uint8_t style;		/* enum ys_style */
+	bool null;		/* a plain "", ~, null, Null, NULL */
+	int32_t anchor;		/* the anchor it defines (f->anchors), or -1 */
+	int32_t alias;		/* an alias: the anchor it names, or -1 */
+	const char *text;	/* a scalar's value (NUL-terminated) */
+	size_t len;
+};
+
+/* An element of a sequence. */
+struct ys_item {
+	struct ys_node v;
+	size_t dash;		/* block: the '-' before it, else YS_NONE */
+};
+
+/* A key and its value in a record. */
+struct ys_pair {
+	struct ys_node key;
+	size_t colon_end;	/* after the ':' */
+	struct ys_node val;	/* scalar, alias, or a sequence or mapping */
+	size_t end;		/* after the value (a block sequence: its last
+				 * element; a flow one: its ']') */
+	uint32_t item0, nitems;	/* a sequence's elements, in f->items */
+	bool merge;		/* the key is << */
+};
+
+enum ys_place { YS_IN_DOC, YS_IN_BLOCK_SEQ, YS_IN_FLOW_SEQ };
+
+/* A record: a mapping, or an alias to one. */
+struct ys_rec {
+	struct ys_node node;	/* style YS_BLOCK, YS_FLOW or YS_ALIAS */
+	size_t end;		/* after the mapping (block: its last value) */
+	size_t dash;		/* in a block sequence: its '-', else YS_NONE */
+	uint8_t place;		/* enum ys_place */
+	uint32_t doc;
+	uint32_t pair0, npairs;	/* f->pairs */
+	uint32_t use0, nuses;	/* the anchors its aliases name, f->uses */
+};
+
+struct ys_doc {
+	size_t start;		/* its "---", else its first token */
+	size_t end;		/* after its "...", else where the next starts */
+	bool explicit_start, explicit_end;
+	struct ys_node root;	/* YS_BLOCK/YS_FLOW sequence or mapping, an
+				 * alias, or a null scalar (empty) */
+	bool root_seq;
+	size_t root_end;	/* after the root (a flow sequence: its ']') */
+	uint32_t rec0, nrecs;
+};
+
+struct ys_anchor {
+	const char *name;
+	size_t start, end;	/* the anchored node */
+	uint32_t doc;
+	uint32_t uses;		/* aliases that name it */
+};
+
+/* A YAML text (a file, or a part of one that parses on its own) and what
+ * it holds, from one pass over libyaml's events. */
+struct ys_file {
+	const char *data;
+	size_t len;
+	size_t skip;		/* a BOM's bytes at the start */
+	uint32_t base_line;	/* lines before the text in its file */
+	struct ys_doc *docs;
+	struct ys_rec *recs;
+	struct ys_pair *pairs;
+	struct ys_item *items;
+	struct ys_anchor *anchors;
+	int32_t *uses;
+	size_t ndocs, nrecs, npairs, nitems, nanchors, nuses;
+	size_t capdocs, caprecs, cappairs, capitems, capanchors, capuses;
+	struct kb_arena arena;	/* the scalars' text */
+};
+
+/*
+ * Read data[0..len) (a file named `name`, or a part of one starting after
+ * `base_line` lines) into *f: its documents, records, pairs, elements,
+ * anchors and aliases with their byte spans.  The text must be a KB file
+ * the loader reads; a shape kbq does not edit (an alias as a key, a
+ * complex key) is KB_EUSAGE, libyaml's errors KB_ESYNTAX, located.  data
+ * is lent: it must outlive f.  ys_free() after success or failure.
+ */
+int ys_parse(struct ys_file *f, const char *name, const char *data,
+	     size_t len, uint32_t base_line, struct kb_error *err);
+void ys_free(struct ys_file *f);
+/* Line arithmetic on text (line breaks: \n, \r\n, \r). */
+size_t ys_line_start(const char *s, size_t off);
+size_t ys_line_end(const char *s, size_t len, size_t off);	/* at its break */
+size_t ys_next_line(const char *s, size_t len, size_t off);	/* after it */
+/* Line breaks in s[0..n) as libyaml counts them (\n, \r\n, \r, NEL, LS,
+ * PS). */
+size_t ys_count_lines(const char *s, size_t n);
+
+/* ---- writing YAML (yamlw.c) ------------------------------------------------ */
+
+/* A growable NUL-terminated string; the functions return -1 on OOM. */
+struct kb_buf {
+	char *s;
+	size_t len, cap;
+};
+int kb_buf_add(struct kb_buf *b, const char *s, size_t n);
+int kb_buf_str(struct kb_buf *b, const char *s);
+void kb_buf_free(struct kb_buf *b);
+/* s double-quoted, every control character, line or paragraph separator,
+ * BOM, non-character and bidi control escaped. */
+int kb_yaml_double(struct kb_buf *b, const char *s, size_t len);
+/* s plain when kb_yaml_plain_ok(flags | KB_YAML_STRICT), else double-quoted. */
+int kb_yaml_scalar(struct kb_buf *b, const char *s, size_t len, unsigned flags);
+/* s as a literal block scalar, content lines `indent` spaces in: 1 written,
+ * 0 when no literal block holds s exactly, -1 on OOM. */
+int kb_yaml_literal(struct kb_buf *b, const char *s, size_t len,
+		    size_t indent, const char *eol);
+
 /* ---- misc ---------------------------------------------------------------- */
 
 /* The library builds records in memory it owns and lends them const: the
@@ -279,6 +415,17 @@ size_t kb_suggest_max(size_t len);
 /* True when the value is valid for the field's type (not ref resolution). */
 bool kb_value_valid(const struct kb_fieldspec *f, const struct kb_value *v,
 		    const char **why);
+/*
+ * Check one record as kb_validate() does.  The record may come from
+ * another KB, its names interned in kb.  kind_of (or NULL) tells what the
+ * KB will hold after a change: the kind of the record an id names (NULL:
+ * none), *known false to ask the KB as loaded.
+ */
+size_t kb_validate_record(const struct kb *kb, const struct kb_record *rec,
+			  const char *(*kind_of)(void *kud, const char *id,
+						 bool *known),
+			  void *kud,
+			  void (*fn)(const struct kb_diag *d, void *ud), void *ud);
 /* Parse a decimal integer exactly (optional sign, digits); false if not. */
 bool kb_int_parse(const char *s, size_t len, long long *out);
 

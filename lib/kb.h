@@ -353,6 +353,131 @@ int kb_path_walk(const struct kb *kb, const struct kb_record *rec,
 /* Edit-distance suggestion among `cands` for `word`, or NULL. */
 const char *kb_suggest(const char *word, const char *const *cands, size_t n);
 
+/* ---- changing a KB (edit.c, yspan.c, yamlw.c) -------------------------------
+ *
+ * A change is prepared whole before anything is written: the library reads
+ * the files it touches, computes their new bytes as splices on the old
+ * ones (every other byte kept: comments, blank lines, quoting, indentation,
+ * anchors, line endings, a BOM, the last newline or its absence), reads the
+ * result back, checks that it holds exactly the intended records and that
+ * the records it changes pass validation.  It never writes a file: the
+ * caller writes the splices (see struct kb_edit_file).
+ */
+
+/*
+ * The length of the well-formed UTF-8 sequence at s (1 to 4 bytes) and its
+ * code point, or 0 when the byte at s starts none (stray continuation byte,
+ * overlong form, surrogate, beyond U+10FFFF, cut short).
+ */
+size_t kb_utf8_seq(const char *s, size_t len, uint32_t *cp);
+
+enum { KB_YAML_FLOW = 1 << 0, KB_YAML_STRICT = 1 << 1 };
+/*
+ * True when s, written plain, reads back as the same text in every YAML
+ * 1.1 and 1.2 reader (PyYAML, libyaml, yq): no number, date, keyword,
+ * indicator or control character.  KB_YAML_FLOW: inside a flow collection
+ * ([...], {...}); KB_YAML_STRICT: also no bidi control.
+ */
+bool kb_yaml_plain_ok(const char *s, size_t len, unsigned flags);
+
+enum kb_assign_op {
+	KB_ASSIGN_SET,		/* F=V (repeated: a list's elements); F= removes F */
+	KB_ASSIGN_APPEND,	/* F+=V */
+	KB_ASSIGN_REMOVE,	/* F-=V: every element equal to V */
+};
+
+/* One assignment word.  Values are text, never YAML. */
+struct kb_assign {
+	const char *field;
+	enum kb_assign_op op;
+	const char *value;	/* NULL for F= */
+	int word;		/* the caller's word it came from, for errors */
+};
+
+struct kb_edit;
+
+/*
+ * A change to kb, a KB loaded whole by kb_open() (or kb_open_mem(), whose
+ * changes stay in memory: fd is -1 and data the old bytes).  One kind of
+ * request per change: kb_edit_set() for any number of records, or one
+ * kb_edit_add(), one kb_edit_mv(), or kb_edit_rm() for any number.  The
+ * KB must outlive the change; kb_edit_free() closes the files it read.
+ */
+int kb_edit_new(struct kb_edit **out, struct kb *kb, struct kb_error *err);
+void kb_edit_free(struct kb_edit *ed);
+
+/* Set fields of record `id` (SPEC 4's assignments).  Errors in the words
+ * themselves (an unknown id, '+=' on a field that is no list) are
+ * returned at once, err->word naming the word. */
+int kb_edit_set(struct kb_edit *ed, const char *id, const struct kb_assign *a,
+		size_t n, struct kb_error *err);
+/* Add a record of `kind` (its `id=` among a) to `file`, a path relative to
+ * the KB's root (NULL: the file holding most records of the kind). */
+int kb_edit_add(struct kb_edit *ed, const char *kind, const struct kb_assign *a,
+		size_t n, const char *file, struct kb_error *err);
+/* Remove record `id` with the comments directly above it; unless `force`,
+ * refused while records the change keeps refer to it. */
+int kb_edit_rm(struct kb_edit *ed, const char *id, bool force,
+	       struct kb_error *err);
+/* Rename record `old_id` and every ref to it. */
+int kb_edit_mv(struct kb_edit *ed, const char *old_id, const char *new_id,
+	       struct kb_error *err);
+
+/*
+ * Compute, read back and check the change.  Each problem that refuses it
+ * (a validate error in a record it changes, a record that refers to one it
+ * removes) goes to fn, and *problems counts them.  Returns 0 (the change
+ * may be written when *problems is 0), or an error code with err filled:
+ * a value from an alias or a merge key (err points where to edit it), a
+ * file that changed since the KB was read, a file kbq cannot edit.
+ */
+int kb_edit_prepare(struct kb_edit *ed,
+		    void (*fn)(const struct kb_diag *d, void *ud), void *ud,
+		    size_t *problems, struct kb_error *err);
+
+/* Old bytes [off, off + len) of a file replaced by text[0..tlen). */
+struct kb_splice {
+	uint64_t off, len;
+	const char *text;
+	size_t tlen;
+};
+
+/* A file the prepared change writes, its splices in order. */
+struct kb_edit_file {
+	const char *path;	/* to open, as the KB named it (a symlink too) */
+	const char *shown;	/* as diagnostics name it */
+	const char *rel;	/* relative to the KB's root */
+	bool created;		/* a new file: no old bytes */
+	int fd;			/* the old file, open for reading, or -1 */
+	const char *data;	/* a KB in memory: the old bytes, or NULL */
+	uint64_t size;		/* of the old bytes */
+	/* the old file as it was read (fstat), to tell a change since */
+	uint64_t dev, ino;
+	int64_t mtime_sec, mtime_nsec, ctime_sec, ctime_nsec;
+	unsigned mode;
+	const struct kb_splice *splices;
+	size_t nsplices;
+};
+size_t kb_edit_nfiles(const struct kb_edit *ed);
+/* Old bytes [off, off + n) of file f into buf: 0, or -1 with errno. */
+int kb_edit_read(const struct kb_edit_file *f, uint64_t off, char *buf,
+		 size_t n);
+const struct kb_edit_file *kb_edit_file_at(const struct kb_edit *ed, size_t i);
+
+enum kb_edit_what { KB_EDIT_ADDED, KB_EDIT_CHANGED, KB_EDIT_REMOVED,
+		    KB_EDIT_RENAMED };
+/* A record the prepared change adds, changes, removes or renames, in the
+ * order of the requests; its place after the change (removed: before). */
+struct kb_edit_rec {
+	const char *file;
+	uint32_t line, col;
+	const char *id;
+	const char *new_id;	/* KB_EDIT_RENAMED */
+	enum kb_edit_what what;
+};
+size_t kb_edit_nrecs(const struct kb_edit *ed);
+const struct kb_edit_rec *kb_edit_rec_at(const struct kb_edit *ed, size_t i);
+
 #ifdef __cplusplus
 }
 #endif

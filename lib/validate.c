@@ -105,6 +105,10 @@ struct vctx {
 	void *ud;
 	size_t count;
 	const struct kb_record *rec;
+	/* the kind of the record an id names, when a change (edit.c) says
+	 * what the KB will hold; NULL: the KB as loaded */
+	const char *(*kind_of)(void *ud, const char *id, bool *known);
+	void *kud;
 };
 
 static void diag(struct vctx *c, uint32_t line, uint32_t col, const char *fmt,
@@ -169,8 +173,9 @@ static void check_value(struct vctx *c, const struct kb_fieldspec *f,
 {
 	const struct kb_crec *target;
 	char buf[512], h[300];
-	const char *why;
+	const char *why, *tkind = NULL;
 	size_t t;
+	bool known = false;
 
 	if (f->type == KB_TYPE_ENUM) {
 		if (!kb_value_valid(f, v, &why)) {
@@ -196,14 +201,18 @@ static void check_value(struct vctx *c, const struct kb_fieldspec *f,
 	if (f->type != KB_TYPE_REF)
 		return;
 	/* the target's kind is in its compact header: no decoding */
-	if (!(target = kb_find(c->kb, v->text))) {
+	if (c->kind_of)
+		tkind = c->kind_of(c->kud, v->text, &known);
+	if (!known && (target = kb_find(c->kb, v->text)))
+		tkind = target->kind;
+	if (!tkind) {
 		diag(c, v->line, v->col, "dangling ref '%.200s' in field '%s'%s",
 		     v->text, f->name,
 		     hint(h, sizeof(h), kb_suggest_id(c->kb, v->text)));
 		return;
 	}
 	for (t = 0; t < f->nto; t++)
-		if (f->to[t] == target->kind)
+		if (f->to[t] == tkind || !strcmp(f->to[t], tkind))
 			break;
 	if (f->nto && t == f->nto) {
 		size_t used = 0;
@@ -212,7 +221,7 @@ static void check_value(struct vctx *c, const struct kb_fieldspec *f,
 						 "%s'%s'", t ? " or " : "", f->to[t]);
 		diag(c, v->line, v->col,
 		     "field '%s' refers to '%s' of kind '%s', not of kind %s",
-		     f->name, v->text, target->kind, buf);
+		     f->name, v->text, tkind, buf);
 	}
 }
 
@@ -270,6 +279,15 @@ static void check_record(struct vctx *c, const struct kb_record *r)
 			     kind->fields[i].name);
 }
 
+static void vctx_init(struct vctx *c, const struct kb *kb,
+		      void (*fn)(const struct kb_diag *d, void *ud), void *ud)
+{
+	memset(c, 0, sizeof(*c));
+	c->kb = kb;
+	c->fn = fn;
+	c->ud = ud;
+}
+
 size_t kb_validate(const struct kb *kb,
 		   void (*fn)(const struct kb_diag *d, void *ud), void *ud)
 {
@@ -279,10 +297,7 @@ size_t kb_validate(const struct kb *kb,
 
 	if (!kb->schema)
 		return 0;
-	c.kb = kb;
-	c.fn = fn;
-	c.ud = ud;
-	c.count = 0;
+	vctx_init(&c, kb, fn, ud);
 	memset(&w, 0, sizeof(w));
 	for (i = 0; i < kb->nrecs; i++) {
 		/* each record decoded in passing (rec.c) */
@@ -301,5 +316,22 @@ size_t kb_validate(const struct kb *kb,
 		check_record(&c, &w.rec);
 	}
 	kb_view_free(&w);
+	return c.count;
+}
+
+size_t kb_validate_record(const struct kb *kb, const struct kb_record *rec,
+			  const char *(*kind_of)(void *kud, const char *id,
+						 bool *known),
+			  void *kud,
+			  void (*fn)(const struct kb_diag *d, void *ud), void *ud)
+{
+	struct vctx c;
+
+	if (!kb->schema)
+		return 0;
+	vctx_init(&c, kb, fn, ud);
+	c.kind_of = kind_of;
+	c.kud = kud;
+	check_record(&c, rec);
 	return c.count;
 }

@@ -14,6 +14,11 @@ commands:
   stats      Count the records per kind and per value of each enum field, and how often each field is filled.
   schema     Describe the kinds and their fields with their types, as the schema says.
   help       Show kbq's usage, or a command's.
+  init       Start a KB in DIR: a copy of the KB built into kbq, or its schema alone.
+  add        Add a record (id=ID among the assignments) in the style of the records around it.
+  set        Change fields of records in place (FIELD=VALUE, FIELD+=VALUE, FIELD-=VALUE, FIELD= to remove).
+  rm         Remove records, with the comments directly above them.
+  mv         Rename a record and rewrite every ref to it.
   KINDS      each kind's plural from the schema (actors, controls, ...): find restricted to that kind
 
 options:
