@@ -235,6 +235,50 @@ static void put_context(const char *old, size_t len, const size_t *ls,
 	put_lines(' ', old + ls[a], (b < nls ? ls[b] : len) - ls[a]);
 }
 
+/* The length of the first line of s[0..n) (its '\n' included). */
+static size_t first_line(const char *s, size_t n)
+{
+	const char *nl = memchr(s, '\n', n);
+
+	return nl ? (size_t)(nl - s) + 1 : n;
+}
+
+/* The length of the last line of s[0..n), which ends with '\n'. */
+static size_t last_line(const char *s, size_t n)
+{
+	size_t i = n - 1;
+
+	while (i && s[i - 1] != '\n')
+		i--;
+	return n - i;
+}
+
+/* Lines that a chunk leaves as they were, at its start or end, are
+ * context, not change. */
+static void trim(const char *old, struct chunk *c)
+{
+	size_t k;
+
+	while (c->from < c->to && c->tlen) {
+		k = first_line(old + c->from, c->to - c->from);
+		if (k != first_line(c->text, c->tlen) || old[c->from + k - 1] != '\n' ||
+		    memcmp(old + c->from, c->text, k))
+			break;
+		c->from += k;
+		memmove(c->text, c->text + k, c->tlen - k);
+		c->tlen -= k;
+	}
+	while (c->from < c->to && c->tlen && old[c->to - 1] == '\n' &&
+	       c->text[c->tlen - 1] == '\n') {
+		k = last_line(old + c->from, c->to - c->from);
+		if (k != last_line(c->text, c->tlen) ||
+		    memcmp(old + c->to - k, c->text + c->tlen - k, k))
+			break;
+		c->to -= k;
+		c->tlen -= k;
+	}
+}
+
 static void diff_file(const struct kb_edit_file *f, const char *old)
 {
 	size_t len = (size_t)f->size, i, k, nls = 0, cap = 0, nch = 0;
@@ -260,6 +304,11 @@ static void diff_file(const struct kb_edit_file *f, const char *old)
 			to = end;
 		else
 			to = next_line(old, len, end);
+		/* what replaces whole lines is whole lines too */
+		if (to == end && to < len && off > from && !s->tlen)
+			to = next_line(old, len, end);
+		if (to == end && to < len && s->tlen && s->text[s->tlen - 1] != '\n')
+			to = next_line(old, len, end);
 		if (nch && from <= ch[nch - 1].to) {
 			c = &ch[nch - 1];
 			c->tlen -= c->to - c->tail;
@@ -282,6 +331,7 @@ static void diff_file(const struct kb_edit_file *f, const char *old)
 	}
 	for (i = 0; i < nch; i++) {
 		c = &ch[i];
+		trim(old, c);
 		c->ntext = count_lines(c->text, c->tlen);
 		while (c->line < nls && ls[c->line] < c->from)
 			c->line++;
@@ -519,6 +569,11 @@ static int write_files(struct kb_edit *ed)
 		if (prepare_temp(&p[i]) < 0)
 			rc = 2;
 	}
+	if (!rc && getenv("KBQ_TEST_BEFORE_WRITE")) {
+		/* tests/edit: a file changed behind kbq's back, right here */
+		if (system(getenv("KBQ_TEST_BEFORE_WRITE")) != 0)
+			rc = 2;
+	}
 	for (i = 0; i < n && !rc; i++)
 		if (!unchanged(&p[i])) {
 			kbq_esc_printf(stderr, "kbq: %s: error: %s since kbq read "
@@ -608,9 +663,8 @@ static int finish(struct kbq_ctx *ctx, struct kb_edit *ed)
 		return 2;
 	}
 	if (problems) {
-		kbq_error("the change is refused (%zu problem%s in what it would "
-			  "write); nothing was written", problems,
-			  problems == 1 ? "" : "s");
+		kbq_error("the change is refused (%zu problem%s); nothing was "
+			  "written", problems, problems == 1 ? "" : "s");
 		return 2;
 	}
 	if (ctx->o.dry_run) {

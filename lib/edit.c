@@ -1072,7 +1072,7 @@ static int plan_file(struct kb_edit *ed, struct efile *f, size_t fi,
 	int rc;
 
 	f->nregs = 0;
-	if (f->kbfile < 0 || f->size < KB_EDIT_WHOLE || f->whole) {
+	if (f->kbfile < 0 || f->size + 1 <= KB_EDIT_WHOLE || f->whole) {
 		f->whole = true;
 		return add_region(f, 0, f->size, 0, err);
 	}
@@ -1929,7 +1929,7 @@ static int add_pairs(struct ectx *c, const struct fop *const *fs, size_t n)
 {
 	const struct ys_pair *last = NULL;
 	struct kb_buf b;
-	size_t i, at, key_col;
+	size_t i, at, at_line, key_col;
 
 	if (!n)
 		return 0;
@@ -1941,10 +1941,19 @@ static int add_pairs(struct ectx *c, const struct fop *const *fs, size_t n)
 			      c->r->node.col + 1, "kbq cannot add to this record");
 	memset(&b, 0, sizeof(b));
 	if (c->r->node.style == YS_FLOW) {
-		bool lines = last->key.line != pair_at(c, 0)->key.line;
+		/* one pair a line when the last two are on lines of their own */
+		const struct ys_pair *before = NULL;
+		bool lines;
 
+		for (i = 0; i < c->r->npairs && pair_at(c, i) != last; i++)
+			if (!c->gone[i])
+				before = pair_at(c, i);
+		lines = before && before->key.line != last->key.line;
 		at = last->end;
-		key_col = col_of(c->d, last->key.start);
+		/* a new line is indented as the last pair's line is */
+		at_line = lstart(c->d, last->key.start);
+		for (key_col = 0; c->d[at_line + key_col] == ' '; key_col++)
+			;
 		for (i = 0; i < n; i++) {
 			if (kb_buf_str(&b, ",") < 0 ||
 			    (lines ? kb_buf_str(&b, c->st.eol) < 0 ||
@@ -2305,20 +2314,29 @@ static int apply(struct efile *f, struct region *g, struct kb_error *err)
 		g->sp[n++] = *s;
 	}
 	g->nsp = n;
-	for (i = 0; i < g->ys.nanchors; i++) {
-		const struct ys_anchor *a = &g->ys.anchors[i];
-		size_t k;
+	{
+		/* an anchor that aliases use must not go: the first in the
+		 * text is reported */
+		const struct ys_anchor *bad = NULL;
 
-		for (k = 0; k < g->nsp && a->uses; k++)
-			if (g->sp[k].len && g->sp[k].off <= a->start &&
-			    a->start < g->sp[k].off + g->sp[k].len)
-				return kb_err(err, KB_EUSAGE, f->shown,
-					      (unsigned)(g->base_line +
-							 ys_count_lines(g->data, a->start) + 1),
-					      (unsigned)(col_of(g->data, a->start) + 1),
-					      "the change would remove anchor '&%s', "
-					      "which %u alias%s use; edit by hand",
-					      a->name, a->uses, a->uses == 1 ? "" : "es");
+		for (i = 0; i < g->ys.nanchors; i++) {
+			const struct ys_anchor *a = &g->ys.anchors[i];
+			size_t k;
+
+			for (k = 0; k < g->nsp && a->uses; k++)
+				if (g->sp[k].len && g->sp[k].off <= a->start &&
+				    a->start < g->sp[k].off + g->sp[k].len &&
+				    (!bad || a->start < bad->start))
+					bad = a;
+		}
+		if (bad)
+			return kb_err(err, KB_EUSAGE, f->shown,
+				      (unsigned)(g->base_line +
+						 ys_count_lines(g->data, bad->start) + 1),
+				      (unsigned)(col_of(g->data, bad->start) + 1),
+				      "the change would remove anchor '&%s', used "
+				      "by %u alias%s: edit the file by hand",
+				      bad->name, bad->uses, bad->uses == 1 ? "" : "es");
 	}
 	memset(&g->nw, 0, sizeof(g->nw));
 	for (i = 0; i < g->nsp; i++) {
