@@ -135,6 +135,7 @@ struct kb_edit {
 	size_t nout, capout;
 	bool prepared;
 	struct kb_strmap tmap;	/* target ids -> targets + 1 */
+	size_t nparts;		/* regions read in parts of large files */
 	/* kb_edit_prepare()'s problems */
 	void (*fn)(const struct kb_diag *d, void *ud);
 	void *ud;
@@ -2846,7 +2847,7 @@ static void free_regions(struct efile *f)
 static int prepare_file(struct kb_edit *ed, size_t fi, struct kb_error *err)
 {
 	struct efile *f = &ed->files[fi];
-	size_t i, k;
+	size_t i;
 	long shift;
 	int rc;
 
@@ -2866,6 +2867,8 @@ static int prepare_file(struct kb_edit *ed, size_t fi, struct kb_error *err)
 	}
 	if (rc)
 		return rc;
+	if (!f->whole)
+		ed->nparts += f->nregs;
 	if (f->nregs)
 		file_eol(f, &f->regs[0]);
 	if (f->whole && f->nregs && f->regs[0].len) {
@@ -2890,11 +2893,8 @@ static int prepare_file(struct kb_edit *ed, size_t fi, struct kb_error *err)
 		if ((rc = apply(f, g, err)) || (rc = reread(f, g, err)) ||
 		    (rc = check_region(ed, f, fi, g, (long)g->base_line + shift, err)))
 			return rc;
+		/* the records of later regions moved by as many lines */
 		shift += g->dlines;
-		/* the lines after this region moved: so did the records
-		 * changed in later regions, which check_region shifts */
-		for (k = i + 1; k < f->nregs; k++)
-			(void)k;
 	}
 	return 0;
 }
@@ -3051,4 +3051,9 @@ size_t kb_edit_nrecs(const struct kb_edit *ed)
 const struct kb_edit_rec *kb_edit_rec_at(const struct kb_edit *ed, size_t i)
 {
 	return i < ed->nout ? &ed->out[i] : NULL;
+}
+
+size_t kb_edit_parts(const struct kb_edit *ed)
+{
+	return ed->nparts;
 }

@@ -398,6 +398,13 @@ int kb_yaml_scalar(struct kb_buf *b, const char *s, size_t len, unsigned flags);
 int kb_yaml_literal(struct kb_buf *b, const char *s, size_t len,
 		    size_t indent, const char *eol);
 
+/* ---- changing a KB (edit.c) ------------------------------------------------ */
+
+/* The regions a prepared change read as parts of large files (the tests
+ * check that the part path is taken). */
+struct kb_edit;
+size_t kb_edit_parts(const struct kb_edit *ed);
+
 /* ---- misc ---------------------------------------------------------------- */
 
 /* The library builds records in memory it owns and lends them const: the

@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""Nothing lost: a killed kbq and kbq processes writing at once.
+
+    crash.py KBQ crash       SIGKILL `kbq set` at random moments, again and
+                             again, on a large file: after each kill the file
+                             is wholly the old one or wholly the new one, and
+                             the KB loads (a temporary file a kill leaves is
+                             named .NAME.*, which no KB walk reads)
+    crash.py KBQ concurrent  many `kbq set` processes on different records of
+                             one file at once: each succeeds and every change
+                             is there at the end (the lock on the KB's root
+                             serialises them)
+"""
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+SCHEMA = """kinds:
+  thing:
+    fields:
+      name: {type: string, required: true}
+      status: {type: enum, values: [old, new]}
+"""
+
+
+RUNS = 40
+
+
+def make_kb(d, n):
+    os.makedirs(d)
+    with open(os.path.join(d, "schema.yaml"), "w") as f:
+        f.write(SCHEMA)
+    with open(os.path.join(d, "records.yaml"), "w") as f:
+        f.write("# %d records\n\n" % n)
+        for i in range(n):
+            f.write("- id: r%d\n  kind: thing\n  name: Record number %d of "
+                    "the file\n  status: old   # r%d\n\n" % (i, i, i))
+
+
+def env():
+    e = dict(os.environ)
+    e.pop("KBQ_KB", None)
+    return e
+
+
+def crash(kbq, tmp):
+    kb = os.path.join(tmp, "kb")
+    n = 20000
+    make_kb(kb, n)
+    path = os.path.join(kb, "records.yaml")
+    rng = random.Random(int(os.environ.get("KBQ_CRASH_SEED", "1")))
+    # how long a whole run takes (the slowest of three), to kill anywhere
+    # inside one
+    span = 0
+    for v in ("new", "old", "new"):
+        t0 = time.monotonic()
+        subprocess.run([kbq, "--kb", kb, "-q", "set", "r1", "status=" + v],
+                       check=True, env=env())
+        span = max(span, time.monotonic() - t0)
+    with open(path, "rb") as f:
+        old = f.read()
+    kills = outcomes_old = outcomes_new = runs = 0
+    # until both outcomes were seen (a loaded machine shifts the timing)
+    while runs < RUNS or ((not outcomes_old or not outcomes_new) and
+                          runs < 4 * RUNS):
+        runs += 1
+        k = rng.randrange(n)
+        cur = b"status: old   # r%d\n" % k
+        new = b"status: new   # r%d\n" % k
+        if cur not in old:
+            cur, new = new, cur
+        want = old.replace(cur, new, 1)
+        value = new.split(b" ")[1].decode()
+        p = subprocess.Popen([kbq, "--kb", kb, "-q", "set", "r%d" % k,
+                              "status=" + value], env=env())
+        time.sleep(rng.uniform(0, span * 1.2))
+        p.kill()
+        p.wait()
+        kills += p.returncode == -9
+        with open(path, "rb") as f:
+            got = f.read()
+        if got == old:
+            outcomes_old += 1
+        elif got == want:
+            outcomes_new += 1
+            old = got
+        else:
+            print("FAIL: after a kill the file is neither the old one nor "
+                  "the new one (%d bytes)" % len(got))
+            return 1
+        r = subprocess.run([kbq, "--kb", kb, "validate"], env=env(),
+                           stderr=subprocess.PIPE)
+        if r.returncode != 0:
+            print("FAIL: the KB does not validate after a kill: %s" %
+                  r.stderr.decode())
+            return 1
+        for name in os.listdir(kb):
+            if name.startswith(".records.yaml."):
+                os.unlink(os.path.join(kb, name))
+            elif name not in ("schema.yaml", "records.yaml"):
+                print("FAIL: a kill left %s" % name)
+                return 1
+    print("%d runs killed (%d by SIGKILL): %d left the old file, %d the new" %
+          (runs, kills, outcomes_old, outcomes_new))
+    if not kills or not outcomes_old or not outcomes_new:
+        print("FAIL: the kills did not land both before and after the "
+              "rename; nothing was shown")
+        return 1
+    return 0
+
+
+def concurrent(kbq, tmp):
+    kb = os.path.join(tmp, "kb")
+    n = 40
+    make_kb(kb, n)
+    procs = [subprocess.Popen([kbq, "--kb", kb, "set", "r%d" % i,
+                               "status=new", "name=Changed %d" % i],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              env=env()) for i in range(n)]
+    bad = 0
+    for i, p in enumerate(procs):
+        out, err = p.communicate()
+        if p.returncode != 0:
+            print("FAIL: writer %d: exit %d: %s" % (i, p.returncode,
+                                                    err.decode()))
+            bad += 1
+    r = subprocess.run([kbq, "--kb", kb, "find", "status=new", "-o", "id"],
+                       stdout=subprocess.PIPE, env=env())
+    ids = set(r.stdout.decode().split())
+    missing = [i for i in range(n) if "r%d" % i not in ids]
+    if missing:
+        print("FAIL: changes lost: %s" % missing)
+        bad += 1
+    r = subprocess.run([kbq, "--kb", kb, "find", "name~^Changed", "-c"],
+                       stdout=subprocess.PIPE, env=env())
+    if r.stdout.decode().strip() != str(n):
+        print("FAIL: %s names changed, not %d" % (r.stdout.decode().strip(), n))
+        bad += 1
+    if os.listdir(kb) != ["schema.yaml", "records.yaml"] and \
+            sorted(os.listdir(kb)) != ["records.yaml", "schema.yaml"]:
+        print("FAIL: files left: %s" % os.listdir(kb))
+        bad += 1
+    print("%d writers at once, %d changes present" % (n, n - len(missing)))
+    return 1 if bad else 0
+
+
+def main():
+    if len(sys.argv) != 3 or sys.argv[2] not in ("crash", "concurrent"):
+        sys.exit(__doc__)
+    kbq = os.path.abspath(sys.argv[1])
+    tmp = tempfile.mkdtemp(prefix="kbq-crash-")
+    try:
+        rc = crash(kbq, tmp) if sys.argv[2] == "crash" else concurrent(kbq, tmp)
+    finally:
+        shutil.rmtree(tmp)
+    sys.exit(rc)
+
+
+if __name__ == "__main__":
+    main()
