@@ -3,16 +3,16 @@
 # good and bad input, streamed and whole KBs) and over the fuzz replays of
 # the seeds and regressions: any memory error or leak fails.
 #
-#   valgrind.sh KBQ REPLAY_LOAD REPLAY_SCHEMA REPLAY_QUERY REPLAY_PAR FUZZ_DIR
+#   valgrind.sh KBQ REPLAY_LOAD REPLAY_SCHEMA REPLAY_QUERY REPLAY_PAR REPLAY_EDIT FUZZ_DIR
 #
 # Skips (77) without valgrind, or in a sanitizer build (KBQ_SANITIZED set),
 # where valgrind cannot run.
 set -u
-[ $# -eq 6 ] || {
-	echo "usage: valgrind.sh KBQ REPLAY_LOAD REPLAY_SCHEMA REPLAY_QUERY REPLAY_PAR FUZZ_DIR" >&2
+[ $# -eq 7 ] || {
+	echo "usage: valgrind.sh KBQ REPLAY_LOAD REPLAY_SCHEMA REPLAY_QUERY REPLAY_PAR REPLAY_EDIT FUZZ_DIR" >&2
 	exit 2
 }
-kbq=$1 rload=$2 rschema=$3 rquery=$4 rpar=$5 fuzz=$6
+kbq=$1 rload=$2 rschema=$3 rquery=$4 rpar=$5 redit=$6 fuzz=$7
 supp=$(cd "$(dirname "$0")" && pwd)/valgrind.supp
 if ! command -v valgrind >/dev/null; then
 	echo "SKIP: valgrind is not installed"
@@ -110,12 +110,23 @@ vg 2 "$kbq" --kb "$tmp/dup.yaml" find
 vg 2 "$kbq" --kb "$tmp/dup.yaml" validate
 vg 2 "$kbq" --kb "$tmp/syntax.yaml" find
 vg 2 "$kbq" --kb "$tmp/no-such" find
+# The change commands, written and refused.
+vg 0 "$kbq" init "$tmp/new"
+vg 0 "$kbq" --kb "$tmp/kb" set ann 'name=Ann B' tags+=c -n
+vg 0 "$kbq" --kb "$tmp/kb" set m1 who-=bob 'name=yes: no'
+vg 0 "$kbq" --kb "$tmp/kb" add person id=cy name=Cy friend=ann --file "$tmp/kb/sub/meetings.yaml"
+vg 0 "$kbq" --kb "$tmp/kb" mv cy cyd
+vg 2 "$kbq" --kb "$tmp/kb" rm ann
+vg 0 "$kbq" --kb "$tmp/kb" rm cyd
+vg 2 "$kbq" --kb "$tmp/kb" set bob born=1971
+vg 2 "$kbq" --kb "$tmp/kb" set m1 date=soon
 # The fuzz targets over their seeds and every regression.
 vg 0 "$rload" "$fuzz/corpus/load" "$fuzz/regressions/load"
 vg 0 "$rschema" "$fuzz/corpus/schema" "$fuzz/regressions/schema"
 vg 0 "$rquery" "$fuzz/corpus/query" "$fuzz/regressions/query"
 # one thread against three, on a library that cuts small files into units
 vg 0 "$rpar" "$fuzz/corpus/par" "$fuzz/regressions/par"
+vg 0 "$redit" "$fuzz/corpus/edit" "$fuzz/regressions/edit"
 
 echo "valgrind: $pass passed, $fail failed"
 [ $fail = 0 ]
