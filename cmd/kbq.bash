@@ -161,6 +161,27 @@ _kbq_expr()
     compopt -o nospace
 }
 
+# An assignment of a change command (set, add): a field name and '=', or
+# after FIELD=, FIELD+= or FIELD-= the values it may take.
+_kbq_assign()
+{
+    local word=$cur field op
+    if [[ $word == *=* ]]; then
+        field=${word%%=*} op="="
+        case $field in
+            *+) field=${field%+} op="+=" ;;
+            *-) field=${field%-} op="-=" ;;
+        esac
+        [[ $field == id ]] && return 0
+        COMPREPLY=($(compgen -P "$field$op" -W "$(_kbq_values "$field")" \
+            -- "${word#*=}"))
+        _kbq_ltrim "$word"
+        return
+    fi
+    COMPREPLY=($(compgen -S = -W "$(_kbq_fields)" -- "$word"))
+    compopt -o nospace
+}
+
 _kbq()
 {
     local cur prev words cword split
@@ -168,6 +189,7 @@ _kbq()
 
     local -a _kbq_prog=("${words[0]}") _kbq_kbopts=()
     local _kbq_kind="" cmd="" w i nargs=0 dashdash=false plurals
+    local arg1="" assigned=false
     [[ ${words[0]} == \~/* ]] && _kbq_prog=("$HOME/${words[0]#\~/}")
 
     # The command and its arguments, skipping options and their values;
@@ -176,7 +198,8 @@ _kbq()
         w=${words[i]}
         if $dashdash || [[ $w != -?* ]]; then
             if [[ $cmd ]]; then
-                ((++nargs))
+                ((++nargs == 1)) && arg1=$w
+                [[ $w == *=* ]] && assigned=true
             else
                 cmd=$w
             fi
@@ -189,7 +212,7 @@ _kbq()
                 ((i++))
                 ;;
             --kb=* | --schema=*) _kbq_kbopts+=("$w") ;;
-            -o | --output | --fields | --sort | --limit | --as-of | --list)
+            -o | --output | --fields | --sort | --limit | --as-of | --list | --file)
                 ((i++))
                 ;;
             --*) ;;
@@ -225,7 +248,7 @@ _kbq()
             _filedir
             return
             ;;
-        --schema)
+        --schema | --file)
             _filedir '@(yaml|yml)'
             return
             ;;
@@ -280,6 +303,41 @@ _kbq()
             ;;
         find | timeline)
             _kbq_expr
+            ;;
+        init)
+            ((nargs == 0)) && _filedir -d
+            ;;
+        add)
+            # the kind, then assignments for its fields
+            if ((nargs == 0)); then
+                COMPREPLY=($(compgen -W "$(_kbq_run schema --list=kinds)" \
+                    -- "$cur"))
+            else
+                _kbq_kind=$arg1 _kbq_assign
+            fi
+            ;;
+        set)
+            # ids, then assignments (a word with '=' starts them), for the
+            # fields of the first record's kind
+            [[ $arg1 && $arg1 != *=* ]] && _kbq_kind=$(_kbq_run find \
+                "id=$arg1" -o tsv --fields kind | sed -n 2p)
+            if ((nargs == 0)) && [[ $cur != *=* ]]; then
+                COMPREPLY=($(compgen -W "$(_kbq_run schema --list=ids)" \
+                    -- "$cur"))
+            elif $assigned || [[ $cur == *=* ]]; then
+                _kbq_assign
+            else
+                _kbq_assign
+                COMPREPLY+=($(compgen -W "$(_kbq_run schema --list=ids)" \
+                    -- "$cur"))
+            fi
+            ;;
+        rm)
+            COMPREPLY=($(compgen -W "$(_kbq_run schema --list=ids)" -- "$cur"))
+            ;;
+        mv)
+            ((nargs == 0)) &&
+                COMPREPLY=($(compgen -W "$(_kbq_run schema --list=ids)" -- "$cur"))
             ;;
         *)
             [[ $_kbq_kind ]] && _kbq_expr

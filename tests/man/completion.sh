@@ -191,6 +191,25 @@ has "kbq controls measure!=li" licensing
 exactly "kbq controls imposed_by=" "$("$kbq" schema --list=ids actor)"
 exactly "kbq grep x kind=" "$("$kbq" schema --list=kinds)"
 
+# the change commands: kinds after add, then its fields and their values;
+# ids after set, rm and mv; fields and values in assignments
+exactly "kbq add " "$("$kbq" schema --list=kinds)"
+exactly "kbq add control " "$("$kbq" schema --list=fields control | sed 's/$/=/')"
+has "kbq add control meas" measure=
+has "kbq add control measure=li" licensing
+has "kbq add control imposed_by=" cn us
+exactly "kbq rm lon" "$("$kbq" schema --list=ids | grep '^lon')"
+exactly "kbq mv lon" "$("$kbq" schema --list=ids | grep '^lon')"
+exactly "kbq mv london-talks-2025 " ""
+exactly "kbq set us-e" "$("$kbq" schema --list=ids | grep '^us-e')"
+has "kbq set us-eda-2025 sta" status=
+has "kbq set us-eda-2025 us-" us-ascend-2025
+has "kbq set us-eda-2025 status=li" lifted
+has "kbq set us-eda-2025 targets+=" cn us
+exactly "kbq set us-eda-2025 sum" "summary="
+lacks "kbq set us-eda-2025 status=in-force us-" us-ascend-2025
+has "kbq set us-eda-2025 status=in-force mea" measure=
+
 # ids after show; kinds and plurals after schema
 exactly "kbq show lon" "$("$kbq" schema --list=ids | grep '^lon')"
 if "$kbq" show london-talks-2025 >/dev/null 2>&1; then
