@@ -844,14 +844,19 @@ static struct efile *file_for(struct kb_edit *ed, int kbfile, const char *rel,
 			f->path = s;
 		}
 	}
-	/* the file's records: contiguous, in load order */
+	/* the file's records: contiguous, in load order, all naming the file
+	 * by one pointer */
 	f->rec0 = kb->nrecs;
 	for (i = 0; kbfile >= 0 && i < kb->nrecs; i++) {
-		if (strcmp(kb->recs[i]->file, f->shown))
+		const char *name = kb->recs[i]->file;
+
+		if (name != f->shown && strcmp(name, f->shown))
 			continue;
-		if (f->rec0 == kb->nrecs)
-			f->rec0 = i;
-		f->nrec = i + 1 - f->rec0;
+		f->rec0 = i;
+		while (i < kb->nrecs && kb->recs[i]->file == name)
+			i++;
+		f->nrec = i - f->rec0;
+		break;
 	}
 	return f;
 nomem:
@@ -1202,6 +1207,7 @@ static int read_region(struct kb_edit *ed, struct efile *f, struct region *g,
 {
 	struct kb *kb = ed->kb;
 	struct kb_error perr;
+	struct kb_view w;
 	size_t i, lines, first, last;
 	bool part = !f->whole;
 	int rc;
@@ -1245,18 +1251,25 @@ static int read_region(struct kb_edit *ed, struct efile *f, struct region *g,
 	if (g->ys.nrecs &&
 	    !(g->kbrec = malloc(g->ys.nrecs * sizeof(*g->kbrec))))
 		return oom(err);
+	/* the KB's records decoded in passing: a file read whole may hold
+	 * most of the KB */
+	memset(&w, 0, sizeof(w));
 	for (i = 0; i < g->ys.nrecs; i++) {
 		const struct ys_rec *r = &g->ys.recs[i];
-		const struct kb_record *k;
 
 		g->kbrec[i] = kb_rec_at(kb, f, r->node.line + 1, r->node.col + 1);
 		if (g->kbrec[i] == YS_NONE)
-			goto changed;
-		if (!(k = kb_crec_full(kb, kb->recs[g->kbrec[i]])))
+			break;
+		if (kb_view_decode(kb, kb->recs[g->kbrec[i]], &w) < 0) {
+			kb_view_free(&w);
 			return oom(err);
-		if (!same_as_kb(&g->ys, r, k))
-			goto changed;
+		}
+		if (!same_as_kb(&g->ys, r, &w.rec))
+			break;
 	}
+	kb_view_free(&w);
+	if (i < g->ys.nrecs)
+		goto changed;
 	/* and the KB has no record there that the region lacks */
 	lines = ys_count_lines(g->data, g->len);
 	first = kb_recs_before(kb, f, g->base_line + 1);
@@ -2646,70 +2659,93 @@ static int out_rec(struct kb_edit *ed, const char *file, uint32_t line,
 	return 0;
 }
 
-/* The target records of region g: their changes as splices. */
-static int edit_region(struct kb_edit *ed, struct efile *f, size_t fi,
-		       struct region *g, struct kb_error *err)
+/* The region of f holding KB record rec, and its place there. */
+static bool find_in_regions(const struct efile *f, size_t rec, size_t *reg,
+			    size_t *ysrec)
 {
+	size_t lo = 0, hi = f->nregs, r;
+
+	/* regions, and records in each, are in file order */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const struct region *g = &f->regs[mid];
+
+		if (g->ys.nrecs && g->kbrec[g->ys.nrecs - 1] < rec)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (r = lo; r < f->nregs; r++) {
+		const struct region *g = &f->regs[r];
+		size_t a = 0, b = g->ys.nrecs;
+
+		while (a < b) {
+			size_t mid = (a + b) / 2;
+
+			if (g->kbrec[mid] < rec)
+				a = mid + 1;
+			else
+				b = mid;
+		}
+		if (a < g->ys.nrecs && g->kbrec[a] == rec) {
+			*reg = r;
+			*ysrec = a;
+			return true;
+		}
+		if (g->ys.nrecs && g->kbrec[0] > rec)
+			break;
+	}
+	return false;
+}
+
+/* Target t's change as splices on its region of f. */
+static int edit_target(struct kb_edit *ed, struct efile *f, struct target *t,
+		       struct kb_error *err)
+{
+	struct region *g;
 	struct ectx c;
-	size_t i, j;
-	int rc = 0;
+	size_t before;
+	int rc;
 
 	memset(&c, 0, sizeof(c));
 	c.ed = ed;
 	c.f = f;
+	c.t = t;
+	c.err = err;
+	if (t->add) {
+		/* after the file's last record, or alone in the file */
+		t->reg = 0;
+		if (f->nrec && !find_in_regions(f, f->rec0 + f->nrec - 1, &t->reg,
+						&t->ysrec))
+			return cannot(f, "its last record was not found", err);
+	} else if (!find_in_regions(f, t->rec, &t->reg, &t->ysrec)) {
+		return cannot(f, "a record it changes was not found", err);
+	}
+	g = &f->regs[t->reg];
 	c.g = g;
 	c.y = &g->ys;
 	c.d = g->data ? g->data : "";
 	c.len = g->len;
 	c.at_eof = g->off + g->len == f->size;
-	c.err = err;
-	for (i = 0; i < ed->nt && !rc; i++) {
-		struct target *t = &ed->t[i];
-		size_t before = g->nsp;
-
-		if (t->file != fi)
-			continue;
-		c.t = t;
-		c.r = NULL;
-		c.k = NULL;
-		if (t->add) {
-			/* after the file's last record, when this region has it */
-			if (f->nrec) {
-				for (j = 0; j < g->ys.nrecs; j++)
-					if (g->kbrec[j] == f->rec0 + f->nrec - 1)
-						c.r = &g->ys.recs[j];
-				if (!c.r)
-					continue;
-				t->ysrec = (size_t)(c.r - g->ys.recs);
-			}
-			t->reg = (size_t)(g - f->regs);
-			get_style(&g->ys, c.r, f->eol, &c.st);
-			rc = edit_add(&c);
-			t->changed = true;
-			continue;
-		}
-		for (j = 0; j < g->ys.nrecs && g->kbrec[j] != t->rec; j++)
-			;
-		if (j == g->ys.nrecs)
-			continue;
-		t->reg = (size_t)(g - f->regs);
-		t->ysrec = j;
-		c.r = &g->ys.recs[j];
-		if (!(c.k = kb_crec_full(ed->kb, ed->kb->recs[t->rec])))
-			return oom(err);
-		get_style(&g->ys, c.r, f->eol, &c.st);
-		if (!(c.gone = calloc(c.r->npairs + 1, sizeof(*c.gone))))
-			return oom(err);
-		if (t->rm)
-			rc = edit_rm(&c);
-		else if (t->rename || t->refs)
-			rc = edit_mv(&c);
-		else
-			rc = edit_set(&c);
-		free(c.gone);
-		c.gone = NULL;
-		t->changed = g->nsp > before;
+	before = g->nsp;
+	c.r = t->ysrec < g->ys.nrecs ? &g->ys.recs[t->ysrec] : NULL;
+	get_style(&g->ys, c.r, f->eol, &c.st);
+	if (t->add) {
+		t->changed = true;
+		return edit_add(&c);
 	}
+	if (!(c.k = kb_crec_full(ed->kb, ed->kb->recs[t->rec])))
+		return oom(err);
+	if (!(c.gone = calloc(c.r->npairs + 1, sizeof(*c.gone))))
+		return oom(err);
+	if (t->rm)
+		rc = edit_rm(&c);
+	else if (t->rename || t->refs)
+		rc = edit_mv(&c);
+	else
+		rc = edit_set(&c);
+	free(c.gone);
+	t->changed = g->nsp > before;
 	return rc;
 }
 
@@ -2718,92 +2754,115 @@ static int check_region(struct kb_edit *ed, struct efile *f, size_t fi,
 			struct region *g, long shift, struct kb_error *err)
 {
 	struct kb *kb = ed->kb;
-	size_t i, j = 0, k, n = kb_count(g->after);
+	size_t i, j = 0, k, n = kb_count(g->after), nr = g->ys.nrecs;
+	size_t *tix, add = YS_NONE, ti;
 	bool *hit = NULL;
+	struct kb_view w;
+	struct target *t;
 	struct expf *e;
 	size_t ne;
 	char what[600];
-	int rc = 0;
 
-	for (i = 0; i <= g->ys.nrecs && !rc; i++) {
-		struct target *t = NULL, *add = NULL;
-		const struct kb_record *old = NULL, *got;
+	/* the target of each record of the region (indexes: a target made
+	 * here moves the others) */
+	if (!(tix = malloc((nr + 1) * sizeof(*tix))))
+		return oom(err);
+	for (i = 0; i <= nr; i++)
+		tix[i] = YS_NONE;
+	for (k = 0; k < ed->nt; k++) {
+		t = &ed->t[k];
+		if (t->file != fi || t->reg != (size_t)(g - f->regs))
+			continue;
+		if (t->add)
+			add = k;
+		else if (t->ysrec < nr)
+			tix[t->ysrec] = k;
+	}
+	memset(&w, 0, sizeof(w));
+	for (i = 0; i <= nr; i++) {
+		const struct kb_record *old, *got;
 
-		for (k = 0; k < ed->nt; k++) {
-			struct target *u = &ed->t[k];
-
-			if (u->file != fi || u->reg != (size_t)(g - f->regs))
-				continue;
-			if (u->add && (u->ysrec == i || (u->ysrec == YS_NONE &&
-							 i == g->ys.nrecs)))
-				add = u;
-			else if (!u->add && i < g->ys.nrecs && u->ysrec == i)
-				t = u;
-		}
-		if (i < g->ys.nrecs) {
-			if (!(old = kb_crec_full(kb, kb->recs[g->kbrec[i]])))
-				return oom(err);
-			if (t && t->rm) {
-				t->line = old->line;
-				t->col = old->col;
+		ti = i < nr ? tix[i] : YS_NONE;
+		if (i < nr) {
+			if (kb_view_decode(kb, kb->recs[g->kbrec[i]], &w) < 0)
+				goto nomem;
+			old = &w.rec;
+			if (ti != YS_NONE && ed->t[ti].rm) {
+				ed->t[ti].line = old->line;
+				ed->t[ti].col = old->col;
 			} else {
 				if (j >= n)
 					goto wrong;
 				if (!(got = kb_at(g->after, j++)))
-					return oom(err);
-				if (t && t->changed) {
-					if (expect(ed, t, old, &e, &ne) < 0)
-						return oom(err);
+					goto nomem;
+				if (ti != YS_NONE && ed->t[ti].changed) {
+					if (expect(ed, &ed->t[ti], old, &e, &ne) < 0)
+						goto nomem;
 					if (!matches(got, e, ne))
 						goto wrong;
 				} else if (!same_record(old, got)) {
 					/* changed with an anchor it aliases */
 					if (!hit && !(hit = touched_anchors(g)))
-						return oom(err);
+						goto nomem;
 					if (!aliases_hit(&g->ys, &g->ys.recs[i], hit))
 						goto wrong;
-					if (!t && !(t = new_target(ed, err))) {
-						free(hit);
-						return KB_ENOMEM;
+					if (ti == YS_NONE) {
+						if (!new_target(ed, err))
+							goto nomem;
+						ti = ed->nt - 1;
 					}
+					t = &ed->t[ti];
 					t->rec = g->kbrec[i];
 					t->id = old->id;
 					t->kind = kb->recs[t->rec]->kind;
 					t->file = fi;
 					t->affected = t->changed = true;
 				}
-				if (t && t->changed) {
+				if (ti != YS_NONE && ed->t[ti].changed) {
+					t = &ed->t[ti];
 					t->line = (uint32_t)(got->line + shift);
 					t->col = got->col;
 					if (!(t->now = placed(ed, f, got, shift)))
-						return oom(err);
+						goto nomem;
 				}
 			}
 		}
-		if (add) {
+		/* the record added goes after the file's last (or alone) */
+		if (add != YS_NONE && (ed->t[add].ysrec == i ||
+				       (ed->t[add].ysrec == YS_NONE && i == nr))) {
+			t = &ed->t[add];
 			if (j >= n)
 				goto wrong;
 			if (!(got = kb_at(g->after, j++)))
-				return oom(err);
-			if (expect(ed, add, NULL, &e, &ne) < 0)
-				return oom(err);
+				goto nomem;
+			if (expect(ed, t, NULL, &e, &ne) < 0)
+				goto nomem;
 			if (!matches(got, e, ne))
 				goto wrong;
-			add->line = (uint32_t)(got->line + shift);
-			add->col = got->col;
-			if (!(add->now = placed(ed, f, got, shift)))
-				return oom(err);
+			t->line = (uint32_t)(got->line + shift);
+			t->col = got->col;
+			if (!(t->now = placed(ed, f, got, shift)))
+				goto nomem;
 		}
 	}
+	free(tix);
 	free(hit);
+	kb_view_free(&w);
 	if (j != n)
 		return cannot(f, "the result holds a record too many", err);
 	return 0;
 wrong:
+	free(tix);
 	free(hit);
+	kb_view_free(&w);
 	snprintf(what, sizeof(what), "the result does not read back as intended "
 		 "(record %zu of the part changed)", j);
 	return cannot(f, what, err);
+nomem:
+	free(tix);
+	free(hit);
+	kb_view_free(&w);
+	return oom(err);
 }
 
 /* The file's line ending: that of its first line break. */
@@ -2877,13 +2936,9 @@ static int prepare_file(struct kb_edit *ed, size_t fi, struct kb_error *err)
 		f->ends_eol = d[f->regs[0].len - 1] == '\n' ||
 			      d[f->regs[0].len - 1] == '\r';
 	}
-	for (i = 0; i < f->nregs; i++)
-		if ((rc = edit_region(ed, f, fi, &f->regs[i], err)))
-			return rc;
 	for (i = 0; i < ed->nt; i++)
-		if (ed->t[i].file == fi && ed->t[i].rec != YS_NONE &&
-		    ed->t[i].reg == YS_NONE)
-			return cannot(f, "a record it changes was not found", err);
+		if (ed->t[i].file == fi && (rc = edit_target(ed, f, &ed->t[i], err)))
+			return rc;
 	shift = 0;
 	for (i = 0; i < f->nregs; i++) {
 		struct region *g = &f->regs[i];
@@ -2904,7 +2959,8 @@ int kb_edit_prepare(struct kb_edit *ed,
 		    size_t *problems, struct kb_error *err)
 {
 	struct kb *kb = ed->kb;
-	size_t i, nt;
+	const char *last_file = NULL;
+	size_t i, nt, last = 0;
 	int rc = 0;
 
 	*problems = 0;
@@ -2945,9 +3001,15 @@ int kb_edit_prepare(struct kb_edit *ed,
 			const char *file = kb->recs[t->rec]->file;
 			size_t nf = kb->nmem ? kb->nmem : kb->nfiles;
 
+			/* targets come mostly in file order */
+			if (file == last_file) {
+				t->file = last;
+				continue;
+			}
 			for (kf = 0; kf < (int)nf && strcmp(kbfile_shown(kb, kf), file);
 			     kf++)
 				;
+			last_file = file;
 			f = kf < (int)nf ? file_for(ed, kf, NULL, err) : NULL;
 			if (!f && kf >= (int)nf)
 				return kb_err(err, KB_EUSAGE, file, 0, 0,
@@ -2955,7 +3017,7 @@ int kb_edit_prepare(struct kb_edit *ed,
 		}
 		if (!f)
 			return KB_ENOMEM;
-		t->file = (size_t)(f - ed->files);
+		t->file = last = (size_t)(f - ed->files);
 	}
 	for (i = 0; i < ed->nfiles && !rc; i++)
 		rc = prepare_file(ed, i, err);
