@@ -10,6 +10,11 @@
                              one file at once: each succeeds and every change
                              is there at the end (the lock on the KB's root
                              serialises them)
+    crash.py KBQ readonly    a KB whose directory kbq may not write (run as
+                             nobody when the test runs as root, whom
+                             permissions do not stop): every change is
+                             refused, exit 2, every file byte for byte the
+                             same, no temporary file left
 """
 import os
 import random
@@ -148,13 +153,53 @@ def concurrent(kbq, tmp):
     return 1 if bad else 0
 
 
+def readonly(kbq, tmp):
+    kb = os.path.join(tmp, "kb")
+    make_kb(kb, 50)
+    with open(os.path.join(kb, "more.yaml"), "w") as f:
+        f.write("- id: m1\n  kind: thing\n  name: M one\n  status: old\n")
+    before = {n: open(os.path.join(kb, n), "rb").read() for n in os.listdir(kb)}
+    # readable by all, writable by none but root
+    for d in (tmp, kb):
+        os.chmod(d, 0o555)
+    drop = None
+    if os.geteuid() == 0:
+        def drop():
+            os.setgid(65534)
+            os.setuid(65534)
+    bad = 0
+    for args in (["set", "r1", "status=new"], ["add", "thing", "id=x", "name=X"],
+                 ["rm", "r2"], ["mv", "r3", "r3b"],
+                 ["add", "thing", "id=y", "name=Y", "--file",
+                  os.path.join(kb, "new.yaml")]):
+        p = subprocess.run([kbq, "--kb", kb] + args, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, env=env(), preexec_fn=drop)
+        if p.returncode != 2 or b"error" not in p.stderr or p.stdout:
+            print("FAIL: %s on a read-only KB: exit %d: %s%s" %
+                  (" ".join(args), p.returncode, p.stdout.decode(),
+                   p.stderr.decode()))
+            bad += 1
+        else:
+            print("refused: kbq %s: %s" % (" ".join(args),
+                                           p.stderr.decode().strip()))
+    after = {n: open(os.path.join(kb, n), "rb").read() for n in os.listdir(kb)}
+    if after != before:
+        print("FAIL: the files changed: %s" % sorted(set(after) ^ set(before)))
+        bad += 1
+    for d in (tmp, kb):
+        os.chmod(d, 0o755)
+    return 1 if bad else 0
+
+
 def main():
-    if len(sys.argv) != 3 or sys.argv[2] not in ("crash", "concurrent"):
+    if len(sys.argv) != 3 or sys.argv[2] not in ("crash", "concurrent",
+                                                 "readonly"):
         sys.exit(__doc__)
     kbq = os.path.abspath(sys.argv[1])
     tmp = tempfile.mkdtemp(prefix="kbq-crash-")
     try:
-        rc = crash(kbq, tmp) if sys.argv[2] == "crash" else concurrent(kbq, tmp)
+        rc = {"crash": crash, "concurrent": concurrent,
+              "readonly": readonly}[sys.argv[2]](kbq, tmp)
     finally:
         shutil.rmtree(tmp)
     sys.exit(rc)
