@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# The program of kb(3)'s EXAMPLES, as a user builds it: `cmake --install`
+# into a scratch prefix, the program written out of the page exactly as it
+# stands there, compiled with `pkg-config --cflags --libs kb` (the prefix's
+# kb.pc found through PKG_CONFIG_PATH) and run on the fixture KBs of
+# tests/data/lib; then linked statically with `pkg-config --static`, which
+# needs kb.pc's Requires.private and Libs.private.
+#
+#   example.sh CMAKE BUILD_DIR CHECK_PAGES MAN_PAGE DATA_DIR CC [SANITIZE]
+#
+# SANITIZE (-DKBQ_SANITIZE's value): the installed library is instrumented,
+# so the program is compiled with the same -fsanitize flags.
+set -u
+[ $# -ge 6 ] || {
+    echo "usage: example.sh CMAKE BUILD_DIR CHECK_PAGES PAGE DATA_DIR CC [SANITIZE]" >&2
+    exit 2
+}
+cmake=$1 build=$2 check=$3 page=$4 data=$5 cc=$6 sanitize=${7:-}
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+no() { echo "FAIL: $*"; fail=1; }
+
+prefix=$tmp/prefix
+if ! "$cmake" --install "$build" --prefix "$prefix" >"$tmp/log" 2>&1; then
+    cat "$tmp/log"
+    echo "FAIL: cmake --install failed"
+    exit 1
+fi
+for f in include/kb.h; do
+    [ -f "$prefix/$f" ] || no "$f is not installed"
+done
+pcs=$(find "$prefix" -name kb.pc)
+[ "$(printf '%s\n' "$pcs" | grep -c .)" -eq 1 ] ||
+    { echo "FAIL: not one kb.pc in the installed tree: $pcs"; exit 1; }
+export PKG_CONFIG_PATH=${pcs%/kb.pc}
+libdir=$(pkg-config --variable=libdir kb)
+[ "$libdir" = "${pcs%/pkgconfig/kb.pc}" ] ||
+    no "kb.pc's libdir is '$libdir', not the directory it is in"
+for f in libkb.a libkb.so; do
+    [ -e "$libdir/$f" ] || no "$f is not installed in kb.pc's libdir $libdir"
+done
+cflags=$(pkg-config --cflags kb)
+[ "${cflags% }" = "-I$prefix/include" ] ||
+    no "pkg-config --cflags kb says '$cflags'"
+
+mkdir "$tmp/src"
+python3 "$check" kbq "${page%/*}" program "${page##*/}" "$tmp/src" >/dev/null ||
+    { echo "FAIL: no program in the EXAMPLES of $page"; exit 1; }
+prog=$tmp/src/kbids.c
+[ -f "$prog" ] || { echo "FAIL: the EXAMPLES of $page have no kbids.c"; exit 1; }
+
+flags=(-std=c11 -Wall -Wextra -Wpedantic -Werror)
+[ -z "$sanitize" ] || flags+=("-fsanitize=$sanitize" -fno-sanitize-recover=all)
+# the page's own line: cc -o kbids kbids.c $(pkg-config --cflags --libs kb)
+# shellcheck disable=SC2046
+if ! "$cc" "${flags[@]}" -o "$tmp/kbids" "$prog" \
+        $(pkg-config --cflags --libs kb) 2>"$tmp/cc.log"; then
+    cat "$tmp/cc.log"
+    echo "FAIL: the program of $page does not compile against the installed libkb"
+    exit 1
+fi
+# the same, libkb linked statically and what it needs named by kb.pc
+static_libs=$(pkg-config --static --libs kb |
+    sed 's/\(^\| \)-lkb\( \|$\)/\1-Wl,-Bstatic -lkb -Wl,-Bdynamic\2/')
+# shellcheck disable=SC2086
+if ! "$cc" "${flags[@]}" -o "$tmp/kbids-static" "$prog" \
+        $(pkg-config --cflags kb) $static_libs 2>"$tmp/cc.log"; then
+    cat "$tmp/cc.log"
+    echo "FAIL: a static link with 'pkg-config --static --libs kb' ($static_libs) fails"
+    exit 1
+fi
+
+needed() { readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'; }
+soname=$(readelf -d "$libdir/libkb.so" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
+needed "$tmp/kbids" | grep -qxF "$soname" ||
+    no "kbids does not need $soname: $(needed "$tmp/kbids" | tr '\n' ' ')"
+needed "$tmp/kbids-static" | grep -q '^libkb' &&
+    no "kbids-static needs libkb: $(needed "$tmp/kbids-static" | tr '\n' ' ')"
+got=$(LD_LIBRARY_PATH=$libdir ldd "$tmp/kbids" | awk -v s="$soname" '$1 == s { print $3 }')
+[ "$got" = "$libdir/$soname" ] ||
+    no "kbids loads $soname from '$got', not from $libdir"
+
+# run PROGRAM STATUS STDOUT STDERR ARG...: in the fixture directory, so that
+# file names are relative as a user would type them
+run()
+{
+    local exe=$1 want_status=$2 want_out=$3 want_err=$4 status
+    shift 4
+    (cd "$data" && LD_LIBRARY_PATH=$libdir "$exe" "$@") \
+        >"$tmp/out" 2>"$tmp/err"
+    status=$?
+    [ "$status" -eq "$want_status" ] ||
+        no "${exe##*/} $*: exit $status, not $want_status ($(cat "$tmp/err"))"
+    [ "$(cat "$tmp/out")" = "$want_out" ] ||
+        no "${exe##*/} $*: prints [$(cat "$tmp/out")], not [$want_out]"
+    [ "$(cat "$tmp/err")" = "$want_err" ] ||
+        no "${exe##*/} $*: says [$(cat "$tmp/err")], not [$want_err]"
+}
+
+nl='
+'
+for exe in "$tmp/kbids" "$tmp/kbids-static"; do
+    # matches, in file order; no expression matches every record
+    run "$exe" 0 "codex-a${nl}codex-c" "" shelf binding=vellum
+    run "$exe" 0 "codex-a${nl}codex-b${nl}codex-c" "" shelf
+    # dates as periods: 1210 starts after 1200 starts
+    run "$exe" 0 "codex-a" "" shelf 'copied<1200'
+    # a ref followed: the KB is loaded whole
+    run "$exe" 0 "codex-b" "" shelf copy_of.binding=vellum
+    run "$exe" 1 "" "" shelf binding=cloth
+    # located errors: the expression's word underlined, the file's position
+    run "$exe" 2 "" "kbids: error: unknown field 'bindng' (did you mean 'binding'?)
+  bindng=paper
+  ^~~~~~" shelf bindng=paper
+    run "$exe" 2 "" "kbids: error: bad date '12x' (YYYY, YYYY-MM or YYYY-MM-DD, a day that exists)
+  copied<12x
+         ^~~" shelf binding=vellum 'copied<12x'
+    run "$exe" 2 "" "kbids: broken.yaml:4:7: error: duplicate id 'codex-a' (first defined at broken.yaml:2:7)" broken.yaml
+    run "$exe" 2 "" "kbids: no-such-kb: error: cannot read: No such file or directory" no-such-kb
+    run "$exe" 2 "" "usage: kbids KB [EXPR...]"
+done
+
+[ $fail -eq 0 ] && echo "kb(3)'s example builds against the installed libkb, shared and static, and runs"
+exit $fail
