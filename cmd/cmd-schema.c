@@ -90,6 +90,20 @@ static int put_id(const struct kb_record *r, void *ud)
 	return 0;
 }
 
+static void list_type(const struct kb_kind *kd, const struct kb_fieldspec *f)
+{
+	const char *const *words = f->type == KB_TYPE_ENUM ? f->values :
+				   f->type == KB_TYPE_REF ? f->to : NULL;
+	size_t n = f->type == KB_TYPE_ENUM ? f->nvalues :
+		   f->type == KB_TYPE_REF ? f->nto : 0, i;
+	const char *type = kb_type_name(f->type);
+
+	if (!n)
+		printf("%s\t%s\t%s\t\n", kd->name, f->name, type);
+	for (i = 0; i < n; i++)
+		printf("%s\t%s\t%s\t%s\n", kd->name, f->name, type, words[i]);
+}
+
 static int list(struct kbq_ctx *ctx, const struct kb_kind *only)
 {
 	const char *what = ctx->o.list;
@@ -124,6 +138,16 @@ static int list(struct kbq_ctx *ctx, const struct kb_kind *only)
 			}
 		}
 		free(seen);
+	} else if (!strcmp(what, "types")) {
+		/* KIND TAB FIELD TAB TYPE TAB WORD: one line per enum value
+		 * and per kind a ref may name, else one with no WORD */
+		for (i = 0; i < kb_kind_count(ctx->kb); i++) {
+			const struct kb_kind *kd = kb_kind_at(ctx->kb, i);
+			if (only && kd != only)
+				continue;
+			for (j = 0; j < kd->nfields; j++)
+				list_type(kd, &kd->fields[j]);
+		}
 	} else if (!strcmp(what, "ids")) {
 		struct kb_error err;
 		const char *kind = only ? only->name : NULL;
@@ -134,7 +158,7 @@ static int list(struct kbq_ctx *ctx, const struct kb_kind *only)
 			return 2;
 		}
 	} else {
-		kbq_error("--list wants plurals, kinds, fields or ids");
+		kbq_error("--list wants plurals, kinds, fields, types or ids");
 		return 2;
 	}
 	return 0;

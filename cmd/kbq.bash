@@ -40,31 +40,28 @@ _kbq_fields()
 
 # The kinds the path P (steps a.b.c, each a field) leads to, from the kind
 # of a listing command or from every kind: the kinds each ref step may name
-# (`ref to k|l`, or every kind for a bare `ref`).  Nothing when a step is
-# not a ref; every kind when the KB has no schema (nothing can be told).
+# (`kbq schema --list=types`: a line per kind a ref names, none for a ref
+# to any kind).  Nothing when a step is not a ref; every kind when the KB
+# has no schema (nothing can be told).
 _kbq_path_kinds()
 {
-    local path=$1 step k spec next all
-    local -a kinds
+    local path=$1 step next all types
+    local -a kinds steps
     all=$(_kbq_run schema --list=kinds)
     [[ $all ]] || { echo "*"; return; }
-    if [[ $_kbq_kind ]]; then kinds=("$_kbq_kind"); else kinds=($all); fi
+    types=$(_kbq_run schema --list=types)
+    kinds=($all)
+    # a listing command's kind (named by its plural): its own lines name it
+    [[ $_kbq_kind ]] && kinds=($(_kbq_run schema --list=types "$_kbq_kind" |
+        awk -F '\t' '{ print $1; exit }'))
     IFS=. read -r -a steps <<<"$path"
     for step in "${steps[@]}"; do
-        next=()
-        for k in "${kinds[@]}"; do
-            spec=$(_kbq_run schema "$k" |
-                awk -v f="$step" '$1 == f { $1 = ""; print; exit }')
-            case $spec in
-                " ref to "*)
-                    spec=${spec#" ref to "}
-                    spec=${spec%%,*}
-                    next+=(${spec//|/ })
-                    ;;
-                " ref"*) next+=($all) ;;
-            esac
-        done
-        kinds=($(printf '%s\n' "${next[@]}" | sort -u))
+        next=$(awk -F '\t' -v f="$step" -v ks=" ${kinds[*]} " '
+            $2 == f && $3 == "ref" && index(ks, " " $1 " ") {
+                print ($4 == "" ? "*" : $4)
+            }' <<<"$types")
+        [[ $'\n'$next$'\n' == *$'\n*\n'* ]] && next=$all
+        kinds=($(printf '%s\n' $next | sort -u))
         [[ ${#kinds[@]} -gt 0 ]] || return 0
     done
     printf '%s\n' "${kinds[@]}"
@@ -99,10 +96,11 @@ _kbq_ltrim()
 }
 
 # Candidates for a value of FIELD after = or != in an expression: the
-# values of an enum, the ids a ref may name, the kinds for `kind`.
+# values of an enum, the ids a ref may name, the kinds for `kind`; in the
+# kind of a listing command, else in every kind that has FIELD.
 _kbq_values()
 {
-    local field=$1 spec kinds k
+    local field=$1 kinds k w
     case $field in
         kind) _kbq_run schema --list=kinds; return ;;
         id) _kbq_run schema --list=ids ${_kbq_kind:+"$_kbq_kind"}; return ;;
@@ -116,26 +114,18 @@ _kbq_values()
             return
             ;;
     esac
-    # `kbq schema [KIND]` rows: "  FIELD  TYPE..." (enum a|b, ref to k|l)
-    spec=$(_kbq_run schema ${_kbq_kind:+"$_kbq_kind"} |
-        awk -v f="$field" '$1 == f { $1 = ""; print; exit }')
-    case $spec in
-        " enum "*)
-            spec=${spec#" enum "}
-            spec=${spec%%,*}
-            printf '%s\n' ${spec//|/ }
-            ;;
-        " ref to "*)
-            kinds=${spec#" ref to "}
-            kinds=${kinds%%,*}
-            for k in ${kinds//|/ }; do
-                _kbq_run schema --list=ids "$k"
-            done
-            ;;
-        " ref"*)
-            _kbq_run schema --list=ids
-            ;;
-    esac
+    # "enum VALUE" and "ref KIND" ("ref *": any kind) lines
+    _kbq_run schema --list=types ${_kbq_kind:+"$_kbq_kind"} |
+        awk -F '\t' -v f="$field" '
+            $2 == f && $3 == "enum" { print "enum", $4 }
+            $2 == f && $3 == "ref" { print "ref", ($4 == "" ? "*" : $4) }' |
+        while read -r k w; do
+            case $k in
+                enum) printf '%s\n' "$w" ;;
+                ref) [[ $w == "*" ]] && w=
+                    _kbq_run schema --list=ids ${w:+"$w"} ;;
+            esac
+        done | awk '!seen[$0]++'
 }
 
 # A word of an expression: a field name (no space after it, an operator

@@ -33,7 +33,7 @@ kinds:
     fields:
       name: {type: string, required: true}
       shelfmark: {type: string}
-      binding: {type: enum, values: [cloth, paper, vellum]}
+      binding: {type: enum, values: [cloth, paper, vellum], description: what covers it}
 EOF
 cat >"$tmp/shelf/volumes.yaml" <<'EOF'
 - {id: codex-a, kind: volume, name: Codex A, binding: vellum}
