@@ -16,17 +16,10 @@ set -u
     exit 2
 }
 cmake=$1 build=$2 check=$3 page=$4 data=$5 cc=$6 sanitize=${7:-}
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
 fail=0
 no() { echo "FAIL: $*"; fail=1; }
-
-prefix=$tmp/prefix
-if ! "$cmake" --install "$build" --prefix "$prefix" >"$tmp/log" 2>&1; then
-    cat "$tmp/log"
-    echo "FAIL: cmake --install failed"
-    exit 1
-fi
+. "$(dirname "$0")/../install-tree.sh"
+kbq_install_tree "$cmake" "$build"
 for f in include/kb.h; do
     [ -f "$prefix/$f" ] || no "$f is not installed"
 done

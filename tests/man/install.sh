@@ -9,17 +9,10 @@
 set -u
 [ $# -eq 4 ] || { echo "usage: install.sh CMAKE BUILD_DIR MANDIR VERSION" >&2; exit 2; }
 cmake=$1 build=$2 mansrc=$3 version=$4
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-prefix=$tmp/prefix
 fail=0
 no() { echo "FAIL: $*"; fail=1; }
-
-if ! "$cmake" --install "$build" --prefix "$prefix" >"$tmp/log" 2>&1; then
-    cat "$tmp/log"
-    no "cmake --install failed"
-    exit 1
-fi
+. "$(dirname "$0")/../install-tree.sh"
+kbq_install_tree "$cmake" "$build"
 
 # every file where it belongs
 [ -x "$prefix/bin/kbq" ] || no "bin/kbq is not installed"
