@@ -1,39 +1,51 @@
 #!/usr/bin/env bash
-# The program of kb(3)'s EXAMPLES, as a user builds it: `cmake --install`
-# into a scratch prefix, the program written out of the page exactly as it
-# stands there, compiled with `pkg-config --cflags --libs kb` (the prefix's
-# kb.pc found through PKG_CONFIG_PATH) and run on the fixture KBs of
-# tests/data/lib; then linked statically with `pkg-config --static`, which
-# needs kb.pc's Requires.private and Libs.private.
+# The program of kb(3)'s EXAMPLES, as a user builds it: written out of the
+# page exactly as it stands there, compiled with
+# `pkg-config --cflags --libs kb` (the tree's kb.pc found through
+# PKG_CONFIG_PATH) and run on the fixture KBs of tests/data/lib; then
+# linked statically with `pkg-config --static`, which needs kb.pc's
+# Requires.private and Libs.private.  The tree is
+#   install CMAKE BUILD_DIR   `cmake --install` into a scratch prefix, or
+#   tree ROOT                 the files of the Debian package unpacked in
+#                             ROOT (tests/pkg): their prefix /usr is ROOT/usr,
+#                             which pkg-config is told (--define-variable)
 #
-#   example.sh CMAKE BUILD_DIR CHECK_PAGES MAN_PAGE DATA_DIR CC [SANITIZE]
+#   example.sh CHECK_PAGES PAGE DATA_DIR CC SANITIZE install|tree ...
 #
-# SANITIZE (-DKBQ_SANITIZE's value): the installed library is instrumented,
-# so the program is compiled with the same -fsanitize flags.
+# SANITIZE (-DKBQ_SANITIZE's value, may be empty): the library is then
+# instrumented, so the program is compiled with the same -fsanitize flags.
 set -u
-[ $# -ge 6 ] || {
-    echo "usage: example.sh CMAKE BUILD_DIR CHECK_PAGES PAGE DATA_DIR CC [SANITIZE]" >&2
-    exit 2
-}
-cmake=$1 build=$2 check=$3 page=$4 data=$5 cc=$6 sanitize=${7:-}
+usage="usage: example.sh CHECK_PAGES PAGE DATA_DIR CC SANITIZE install CMAKE BUILD_DIR | tree ROOT"
+[ $# -ge 7 ] || { echo "$usage" >&2; exit 2; }
+check=$1 page=$2 data=$3 cc=$4 sanitize=$5 mode=$6
 fail=0
 no() { echo "FAIL: $*"; fail=1; }
 . "$(dirname "$0")/../install-tree.sh"
-kbq_install_tree "$cmake" "$build"
-for f in include/kb.h; do
-    [ -f "$prefix/$f" ] || no "$f is not installed"
-done
+pc=(pkg-config)
+case $mode in
+    install)
+        [ $# -eq 8 ] || { echo "$usage" >&2; exit 2; }
+        kbq_install_tree "$7" "$8"
+        ;;
+    tree)
+        kbq_scratch
+        prefix=$7/usr
+        pc+=(--define-variable=prefix="$prefix")
+        ;;
+    *) echo "$usage" >&2; exit 2 ;;
+esac
+[ -f "$prefix/include/kb.h" ] || no "include/kb.h is not installed"
 pcs=$(find "$prefix" -name kb.pc)
 [ "$(printf '%s\n' "$pcs" | grep -c .)" -eq 1 ] ||
     { echo "FAIL: not one kb.pc in the installed tree: $pcs"; exit 1; }
 export PKG_CONFIG_PATH=${pcs%/kb.pc}
-libdir=$(pkg-config --variable=libdir kb)
+libdir=$("${pc[@]}" --variable=libdir kb)
 [ "$libdir" = "${pcs%/pkgconfig/kb.pc}" ] ||
     no "kb.pc's libdir is '$libdir', not the directory it is in"
 for f in libkb.a libkb.so; do
     [ -e "$libdir/$f" ] || no "$f is not installed in kb.pc's libdir $libdir"
 done
-cflags=$(pkg-config --cflags kb)
+cflags=$("${pc[@]}" --cflags kb)
 [ "${cflags% }" = "-I$prefix/include" ] ||
     no "pkg-config --cflags kb says '$cflags'"
 
@@ -48,17 +60,17 @@ flags=(-std=c11 -Wall -Wextra -Wpedantic -Werror)
 # the page's own line: cc -o kbids kbids.c $(pkg-config --cflags --libs kb)
 # shellcheck disable=SC2046
 if ! "$cc" "${flags[@]}" -o "$tmp/kbids" "$prog" \
-        $(pkg-config --cflags --libs kb) 2>"$tmp/cc.log"; then
+        $("${pc[@]}" --cflags --libs kb) 2>"$tmp/cc.log"; then
     cat "$tmp/cc.log"
     echo "FAIL: the program of $page does not compile against the installed libkb"
     exit 1
 fi
 # the same, libkb linked statically and what it needs named by kb.pc
-static_libs=$(pkg-config --static --libs kb |
+static_libs=$("${pc[@]}" --static --libs kb |
     sed 's/\(^\| \)-lkb\( \|$\)/\1-Wl,-Bstatic -lkb -Wl,-Bdynamic\2/')
 # shellcheck disable=SC2086
 if ! "$cc" "${flags[@]}" -o "$tmp/kbids-static" "$prog" \
-        $(pkg-config --cflags kb) $static_libs 2>"$tmp/cc.log"; then
+        $("${pc[@]}" --cflags kb) $static_libs 2>"$tmp/cc.log"; then
     cat "$tmp/cc.log"
     echo "FAIL: a static link with 'pkg-config --static --libs kb' ($static_libs) fails"
     exit 1
@@ -114,5 +126,5 @@ for exe in "$tmp/kbids" "$tmp/kbids-static"; do
     run "$exe" 2 "" "usage: kbids KB [EXPR...]"
 done
 
-[ $fail -eq 0 ] && echo "kb(3)'s example builds against the installed libkb, shared and static, and runs"
+[ $fail -eq 0 ] && echo "kb(3)'s example builds against the libkb of $prefix, shared and static, and runs"
 exit $fail
