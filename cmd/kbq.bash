@@ -21,27 +21,28 @@ _kbq_run()
     "${_kbq_prog[@]}" "${_kbq_kbopts[@]}" "$@" 2>/dev/null
 }
 
-# The command names of `kbq help`, without the KINDS placeholder.
+# The command names of `kbq --help` ($_kbq_help), without the KINDS
+# placeholder.
 _kbq_commands()
 {
-    _kbq_run help | awk '/^commands:/ { c = 1; next }
+    awk '/^commands:/ { c = 1; next }
 		c && !NF { exit }
-		c && $1 != "KINDS" { print $1 }'
+		c && $1 != "KINDS" { print $1 }' <<<"$_kbq_help"
 }
 
-# The options `kbq [CMD] --help` prints, one a line:
+# The options of the --help text $1, one a line:
 # SHORT|LONG|VALUE|DESCRIPTION (| as a separator: read would merge empty
-# fields between tabs), VALUE being the placeholder of
-# a value given as the next word (FORMAT), =PLACEHOLDER for one given only
-# after = (--color[=WHEN]), or empty.
+# fields between tabs), VALUE being the placeholder of a value given as the
+# next word (FORMAT), =PLACEHOLDER for one given only after = (--color[=WHEN]),
+# or empty.
 _kbq_opts()
 {
     local line m re='^  ((-[^ ]), |    )(--[a-z0-9-]+)(\[=([A-Z]+)\])?( ([A-Z]+))?  +(.*)$'
-    _kbq_run "$@" --help | while IFS= read -r line; do
+    while IFS= read -r line; do
         [[ $line =~ $re ]] || continue
         m=("${BASH_REMATCH[@]}")
         printf '%s|%s|%s|%s\n' "${m[2]}" "${m[3]}" "${m[5]:+=${m[5]}}${m[7]}" "${m[8]}"
-    done
+    done <<<"$1"
 }
 
 # The table line of the option taking a value as the next word that WORD
@@ -81,7 +82,7 @@ _kbq_anytable()
     [[ $_kbq_union ]] && return
     _kbq_union=1
     for c in $(_kbq_commands); do
-        _kbq_table+=$'\n'$(_kbq_opts "$c")
+        _kbq_table+=$'\n'$(_kbq_opts "$(_kbq_run "$c" --help)")
     done
 }
 
@@ -259,7 +260,7 @@ _kbq()
 
     local -a _kbq_prog=("${words[0]}") _kbq_kbopts=() synopsis
     local _kbq_kind="" _kbq_table _kbq_union="" cmd="" cmdat=0 w i nargs=0
-    local dashdash=false plurals line place s l v d
+    local dashdash=false plurals line place s l v d _kbq_help help
     [[ ${words[0]} == \~/* ]] && _kbq_prog=("$HOME/${words[0]#\~/}")
 
     # The KB options of the line: they name the KB every word comes from.
@@ -281,7 +282,9 @@ _kbq()
     done
 
     plurals=$(_kbq_run schema --list=plurals)
-    _kbq_table=$(_kbq_opts)
+    # the commands and the options that every command takes
+    _kbq_help=$(_kbq_run --help)
+    _kbq_table=$(_kbq_opts "$_kbq_help")
 
     # The command: the first word that is not an option or its value.
     for ((i = 1; i < cword; i++)); do
@@ -297,7 +300,8 @@ _kbq()
         fi
     done
     if [[ $cmd ]]; then
-        _kbq_table=$(_kbq_opts "$cmd")
+        help=$(_kbq_run "$cmd" --help)
+        _kbq_table=$(_kbq_opts "$help")
         [[ $'\n'$plurals$'\n' == *$'\n'$cmd$'\n'* ]] && _kbq_kind=$cmd
         for ((i = cmdat + 1; i < cword; i++)); do
             w=${words[i]}
@@ -341,7 +345,7 @@ _kbq()
     fi
     # Which argument this is, from the usage line: the n-th placeholder,
     # or the last one that repeats (ID..., [EXPR...]).
-    read -r -a synopsis <<<"$(_kbq_run "$cmd" -h | sed -n '1s/.*\[OPTIONS\] *//p')"
+    read -r -a synopsis <<<"$(sed -n '1s/.*\[OPTIONS\] *//p' <<<"$help")"
     place=
     for ((i = 0; i < ${#synopsis[@]}; i++)); do
         w=${synopsis[i]//[][]/}

@@ -19,12 +19,12 @@ function __kbq_run
     command $__kbq_prog $__kbq_kbopts $argv 2>/dev/null
 end
 
-# The options `kbq [CMD] --help` prints, one a line:
+# The options of a --help text (the lines given), one a line:
 # SHORT TAB LONG TAB VALUE TAB DESCRIPTION, VALUE being the placeholder of
 # a value given as the next word (FORMAT), =PLACEHOLDER for one given only
 # after = (--color[=WHEN]), or empty.
 function __kbq_opts
-    for line in (__kbq_run $argv --help)
+    for line in $argv
         string match -rq -- '^  (?:(?<short>-\S), |    )(?<long>--[a-z0-9-]+)(?:\[=(?<optval>[A-Z]+)\])?(?: (?<val>[A-Z]+))?\s{2,}(?<desc>.*)$' $line
         or continue
         test -n "$optval"; and set val "=$optval"
@@ -76,7 +76,7 @@ function __kbq_anytable
     test -n "$__kbq_union"; and return
     set -g __kbq_union 1
     for c in $__kbq_cmds
-        set -a __kbq_table (__kbq_opts (string split -f1 \t -- $c))
+        set -a __kbq_table (__kbq_opts (__kbq_run (string split -f1 \t -- $c) --help))
     end
     set -g __kbq_table (printf '%s\n' $__kbq_table | awk '!seen[$0]++')
 end
@@ -246,12 +246,14 @@ function __kbq_complete
         set i (math $i + 1)
     end
 
-    # commands as NAME TAB SUMMARY, not the KINDS placeholder
-    set -g __kbq_cmds (__kbq_run help | awk '/^commands:/ { c = 1; next }
+    # the commands (NAME TAB SUMMARY, not the KINDS placeholder) and the
+    # options that every command takes, from `kbq --help`
+    set -l help (__kbq_run --help)
+    set -g __kbq_cmds (printf '%s\n' $help | awk '/^commands:/ { c = 1; next }
         c && !NF { exit }
         c && $1 != "KINDS" { name = $1; sub(/^ *[^ ]+ +/, ""); print name "\t" $0 }')
     set -l plurals (__kbq_run schema --list=plurals)
-    set -g __kbq_table (__kbq_opts)
+    set -g __kbq_table (__kbq_opts $help)
 
     # the command: the first word that is not an option or its value
     set -l cmd ''
@@ -274,7 +276,8 @@ function __kbq_complete
     end
     set -l nargs 0
     if test -n "$cmd"
-        set -g __kbq_table (__kbq_opts $cmd)
+        set help (__kbq_run $cmd --help)
+        set -g __kbq_table (__kbq_opts $help)
         contains -- $cmd $plurals; and set -g __kbq_kind $cmd
         set i (math $cmdat + 1)
         while test $i -le (count $tokens)
@@ -327,8 +330,7 @@ function __kbq_complete
     end
     # which argument this is, from the usage line: the n-th placeholder,
     # or the last one that repeats (ID..., [EXPR...])
-    set -l synopsis (string split -n ' ' -- (__kbq_run $cmd -h | head -n 1 |
-        string replace -r -- '.*\[OPTIONS\] *' ''))
+    set -l synopsis (string split -n ' ' -- (string replace -r -- '.*\[OPTIONS\] *' '' $help[1]))
     set -l place
     set i 1
     while test $i -le (count $synopsis)

@@ -21,53 +21,24 @@ _kbq_run()
     command "${_kbq_prog[@]}" "${_kbq_kbopts[@]}" "$@" 2>/dev/null
 }
 
-# The options `kbq [CMD] --help` prints, one a line:
+# The options of the --help text $1, one a line:
 # SHORT TAB LONG TAB VALUE TAB DESCRIPTION, VALUE being the placeholder of
 # a value given as the next word (FORMAT), =PLACEHOLDER for one given only
 # after = (--color[=WHEN]), or empty.
 _kbq_opts()
 {
-    _kbq_run "$@" --help | awk '
-        /^  +-/ {
-            line = $0
-            sub(/^ +/, "", line)
-            desc = ""
-            if (match(line, /   */)) {
-                desc = substr(line, RSTART + RLENGTH)
-                line = substr(line, 1, RSTART - 1)
-            }
-            short = ""
-            if (line ~ /^-[^-], /) {
-                short = substr(line, 1, 2)
-                line = substr(line, 5)
-            }
-            n = split(line, w, " ")
-            long = w[1]
-            value = n > 1 ? w[2] : ""
-            if (long ~ /\[=/) {
-                value = long
-                sub(/^[^[]*\[/, "", value)
-                sub(/\]$/, "", value)
-                sub(/\[.*/, "", long)
-            }
-            print short "\t" long "\t" value "\t" desc
-        }'
+    local line re='^  ((-[^ ]), |    )(--[a-z0-9-]+)(\[=([A-Z]+)\])?( ([A-Z]+))?  +(.*)$'
+    for line in "${(@f)1}"; do
+        [[ $line =~ $re ]] || continue
+        print -r -- "${match[2]}"$'\t'"${match[3]}"$'\t'"${match[5]:+=${match[5]}}${match[7]}"$'\t'"${match[8]}"
+    done
 }
 
-# The arguments of the usage line of `kbq CMD -h`, after [OPTIONS].
-_kbq_synopsis()
-{
-    _kbq_run "$1" -h | awk 'NR == 1 {
-        sub(/.*\[OPTIONS\] */, "")
-        print
-        exit
-    }'
-}
-
-# The commands of `kbq help` (not the KINDS placeholder) as NAME:SUMMARY.
+# The commands of `kbq --help` ($_kbq_help; not the KINDS placeholder) as
+# NAME:SUMMARY.
 _kbq_commands()
 {
-    _kbq_run help | awk '/^commands:/ { c = 1; next }
+    print -r -- "$_kbq_help" | awk '/^commands:/ { c = 1; next }
         c && !NF { exit }
         c && $1 != "KINDS" {
             name = $1
@@ -123,7 +94,7 @@ _kbq_anytable()
     (( _kbq_union )) && return
     _kbq_union=1
     for c in ${cmds%%:*}; do
-        _kbq_table+=(${(f)"$(_kbq_opts $c)"})
+        _kbq_table+=(${(f)"$(_kbq_opts "$(_kbq_run $c --help)")"})
     done
     _kbq_table=(${(u)_kbq_table})
 }
@@ -275,6 +246,7 @@ _kbq()
     local -a _kbq_prog _kbq_kbopts _kbq_table cmds plurals synopsis opts
     local -a f
     local _kbq_kind= cmd= w line i nargs=0 dashdash=0 cmdat=0 place
+    local _kbq_help help
     local _kbq_union=0
 
     _kbq_prog=(${~words[1]})
@@ -291,9 +263,11 @@ _kbq()
         esac
     done
 
+    # the commands and the options that every command takes
+    _kbq_help=$(_kbq_run --help)
     cmds=(${(f)"$(_kbq_commands)"})
     plurals=(${(f)"$(_kbq_run schema --list=plurals)"})
-    _kbq_table=(${(f)"$(_kbq_opts)"})
+    _kbq_table=(${(f)"$(_kbq_opts $_kbq_help)"})
 
     # The command: the first word that is not an option or an option's
     # value (a word after an option that is no command is taken as its value).
@@ -312,7 +286,8 @@ _kbq()
         break
     done
     if [[ -n $cmd ]]; then
-        _kbq_table=(${(f)"$(_kbq_opts $cmd)"})
+        help=$(_kbq_run $cmd --help)
+        _kbq_table=(${(f)"$(_kbq_opts $help)"})
         (( ${plurals[(Ie)$cmd]} )) && _kbq_kind=$cmd
         for ((i = cmdat + 1; i < CURRENT; i++)); do
             w=${(Q)words[i]}
@@ -361,7 +336,7 @@ _kbq()
     fi
     # which argument this is, from the usage line: the n-th placeholder,
     # or the last one that repeats (ID..., [EXPR...])
-    synopsis=(${=$(_kbq_synopsis $cmd)})
+    synopsis=(${=${${(f)help}[1]##*\[OPTIONS\] #}})
     place=
     for ((i = 1; i <= $#synopsis; i++)); do
         w=${synopsis[i]//[\[\]]/}

@@ -29,6 +29,8 @@ lacks "kbq -" --as-of --fields
 has "kbq controls -" --fields --sort --count --null --kb -o -c
 lacks "kbq show -" --fields --as-of
 exactly "kbq controls -- --a" ""
+# --color takes its value after = only: the next word is the command
+exactly "kbq --color con" controls
 
 # option values: the formats --help names (also for an option before the
 # command), --color's after =, files

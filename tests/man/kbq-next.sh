@@ -27,8 +27,12 @@ options:
 EOF2
     exit 0
 fi
-if [ "$last" = help ]; then
-    "$kbq" "$@" | awk '{ print } /^commands:/ { print "  frob       Change fields of the records named." }'
-    exit
-fi
+case $last in
+    help | --help | -h)
+        # kbq's usage lists it among the commands (a command's has none)
+        "$kbq" "$@" | awk '{ print }
+            /^commands:/ { print "  frob       Change fields of the records named." }'
+        exit
+        ;;
+esac
 exec "$kbq" "$@"
