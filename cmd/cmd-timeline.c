@@ -43,6 +43,10 @@ static int entry_cmp(const void *a, const void *b)
 
 	if (c)
 		return reverse ? -c : c;
+	/* equal dates keep file order in both directions: the records came
+	 * reversed from kbq_select() under --reverse, so ask their index */
+	if (x->rec != y->rec)
+		return x->rec->index < y->rec->index ? -1 : 1;
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
