@@ -158,12 +158,6 @@ static int show_exec(struct kbq_ctx *ctx)
 			show_text(ctx, recs[i]);
 		}
 	} else {
-		if (ctx->o.format == KBQ_FMT_TSV || ctx->o.format == KBQ_FMT_CSV) {
-			kbq_error("show prints whole records: use -o json, jsonl, "
-				  "yaml or id (or find --fields for columns)");
-			free(recs);
-			return 2;
-		}
 		out = kbq_out_new(ctx, NULL);
 		for (i = 0; i < ctx->nargs; i++)
 			kbq_out_record(out, recs[i]);
@@ -179,6 +173,8 @@ const struct kbq_cmd kbq_cmd_show = {
 	.summary = "Show whole records: each ref with the name it points to, "
 		   "then the records that refer to it.",
 	.options = KBQ_O_OUTPUT,
+	.formats = KBQ_F(TEXT) | KBQ_F(JSON) | KBQ_F(JSONL) | KBQ_F(YAML) |
+		   KBQ_F(ID),
 	.min_args = 1,
 	.max_args = -1,
 	.needs_kb = true,

@@ -54,10 +54,6 @@ static int validate_exec(struct kbq_ctx *ctx)
 	struct vstate s = { ctx, 0 };
 	struct kb_error err;
 
-	if (ctx->o.format != KBQ_FMT_TEXT && !json) {
-		kbq_error("validate prints text or json, not the format asked for");
-		return 2;
-	}
 	if (kbq_open(ctx, &err)) {
 		/* A structural error: the KB cannot be read as records. */
 		if (ctx->o.quiet)
@@ -89,6 +85,7 @@ const struct kbq_cmd kbq_cmd_validate = {
 	.summary = "Check every record of the KB against its schema and report "
 		   "every problem.",
 	.options = KBQ_O_OUTPUT | KBQ_O_QUIET,
+	.formats = KBQ_F(TEXT) | KBQ_F(JSON),
 	.min_args = 0,
 	.max_args = 0,
 	.needs_kb = false,

@@ -23,6 +23,9 @@ enum kbq_format {
 	KBQ_FMT_YAML, KBQ_FMT_ID,
 };
 
+/* A format as a bit of kbq_cmd.formats. */
+#define KBQ_F(f) (1u << KBQ_FMT_##f)
+
 /* Options, as bits: which a command accepts. */
 enum {
 	KBQ_O_OUTPUT = 1 << 0,
@@ -67,6 +70,8 @@ struct kbq_cmd {
 	const char *args;	/* synopsis after the options, e.g. "[EXPR...]" */
 	const char *summary;
 	unsigned options;	/* accepted KBQ_O_* (the global ones always) */
+	unsigned formats;	/* -o formats it prints, as 1 << KBQ_FMT_*;
+				 * 0 with KBQ_O_OUTPUT: every format */
 	int min_args, max_args;	/* -1: no maximum */
 	bool needs_kb;
 	int (*exec)(struct kbq_ctx *ctx);
@@ -129,6 +134,8 @@ void kbq_underline(const char *const *words, size_t nwords, size_t word,
 int kbq_finish(int status);
 
 /* main.c */
+/* The formats a command prints, as bits (KBQ_F(TEXT) | ...). */
+unsigned kbq_cmd_formats(const struct kbq_cmd *cmd);
 void kbq_usage(FILE *fp, const struct kbq_cmd *cmd, const char *name);
 const struct kbq_cmd *kbq_lookup(const char *name);
 /* The KB a command reads: --kb, else $KBQ_KB, else NULL (built in). */

@@ -71,6 +71,32 @@ static const struct opt options[] = {
 
 static const char *const formats[] = { "text", "tsv", "csv", "json", "jsonl",
 				       "yaml", "id" };
+#define NFORMATS (sizeof(formats) / sizeof(*formats))
+
+unsigned kbq_cmd_formats(const struct kbq_cmd *cmd)
+{
+	if (!(cmd->options & KBQ_O_OUTPUT))
+		return KBQ_F(TEXT);
+	return cmd->formats ? cmd->formats : (1u << NFORMATS) - 1;
+}
+
+/* "text, json or id" */
+static void format_list(unsigned bits, char *buf, size_t n)
+{
+	size_t i, k = 0, total = 0, used = 0;
+
+	for (i = 0; i < NFORMATS; i++)
+		total += (bits >> i) & 1;
+	buf[0] = '\0';
+	for (i = 0; i < NFORMATS; i++) {
+		if (!((bits >> i) & 1))
+			continue;
+		k++;
+		used += (size_t)snprintf(buf + used, used < n ? n - used : 0,
+					 "%s%s", k == 1 ? "" : k == total ?
+					 " or " : ", ", formats[i]);
+	}
+}
 
 /* The per-kind listing command, resolved against the KB's schema. */
 const struct kbq_cmd *kbq_lookup(const char *name)
@@ -125,10 +151,21 @@ void kbq_usage(FILE *fp, const struct kbq_cmd *cmd, const char *name)
 	kbq_esc_puts(fp, name);	/* a kind's plural comes from the KB */
 	fprintf(fp, " [OPTIONS]%s%s\n\n", *cmd->args ? " " : "", cmd->args);
 	fprintf(fp, "%s\n\noptions:\n", cmd->summary);
-	for (i = 0; options[i].lng; i++)
-		if (options[i].help &&
-		    (options[i].bit & (cmd->options | KBQ_O_GLOBAL)))
-			print_opt(fp, &options[i]);
+	for (i = 0; options[i].lng; i++) {
+		struct opt o = options[i];
+		char help[128];
+
+		if (!o.help || !(o.bit & (cmd->options | KBQ_O_GLOBAL)))
+			continue;
+		if (o.bit == KBQ_O_OUTPUT) {
+			/* exactly the formats this command prints */
+			format_list(kbq_cmd_formats(cmd), help, sizeof(help));
+			strncat(help, " (default: text)",
+				sizeof(help) - strlen(help) - 1);
+			o.help = help;
+		}
+		print_opt(fp, &o);
+	}
 }
 
 static const struct opt *find_long(const char *s, size_t len)
@@ -151,10 +188,10 @@ static int set_opt(struct kbq_opts *o, const struct opt *d, const char *val)
 	case KBQ_O_KB: o->kb = val; break;
 	case KBQ_O_SCHEMA: o->schema = val; break;
 	case KBQ_O_OUTPUT:
-		for (i = 0; i < sizeof(formats) / sizeof(*formats); i++)
+		for (i = 0; i < NFORMATS; i++)
 			if (!strcmp(val, formats[i]))
 				break;
-		if (i == sizeof(formats) / sizeof(*formats)) {
+		if (i == NFORMATS) {
 			const char *s = kb_suggest(val, formats, i);
 			kbq_error("unknown output format '%s'%s%s%s (text, tsv, "
 				  "csv, json, jsonl, yaml, id)", val,
@@ -493,6 +530,16 @@ int main(int argc, char **argv)
 			free(words);
 			return 2;
 		}
+	}
+	if (ctx.o.format_set &&
+	    !(kbq_cmd_formats(cmd) & (1u << ctx.o.format))) {
+		char list[128];
+		format_list(kbq_cmd_formats(cmd), list, sizeof(list));
+		kbq_error("'%s' prints %s, not %s", ctx.name, list,
+			  formats[ctx.o.format]);
+		kb_free(ctx.kb);
+		free(words);
+		return 2;
 	}
 	if (ctx.o.null && ctx.o.format_set && ctx.o.format != KBQ_FMT_ID) {
 		kbq_error("-0/--null goes with -o id");
