@@ -55,21 +55,22 @@ static void pad(size_t from, size_t to)
 		putchar(' ');
 }
 
-/* A value, its continuation lines indented to the value column. */
-static void value_lines(const char *s, size_t len, size_t indent)
+/* The width a KB string takes once escaped (SPEC 5). */
+static size_t shown_width(const char *s)
 {
-	size_t i;
+	size_t len, w;
+	char *e = kbq_esc_dup(s, strlen(s), &len);
 
-	/* no trailing blank line, no spaces on blank lines */
-	for (i = 0; i < len; i++) {
-		if (s[i] == '\n' && i + 1 == len)
-			break;
-		putchar(s[i]);
-		if (s[i] == '\n' && s[i + 1] != '\n')
-			pad(0, indent);
-	}
+	w = kbq_width(e, len);
+	free(e);
+	return w;
 }
 
+/*
+ * Every string here comes from the KB and goes through the escaping rule:
+ * a line break in a value is shown as \n, so that each line of the output
+ * is one field value and no value can forge another line.
+ */
 static void show_text(struct kbq_ctx *ctx, const struct kb_record *r)
 {
 	const char *bold = kbq_c(ctx->color, "\033[1m"),
@@ -81,30 +82,36 @@ static void show_text(struct kbq_ctx *ctx, const struct kb_record *r)
 	uint32_t j, k;
 
 	for (j = 0; j < r->nfields; j++)
-		if (strlen(r->fields[j].name) + 1 > w)
-			w = strlen(r->fields[j].name) + 1;
+		if (shown_width(r->fields[j].name) + 1 > w)
+			w = shown_width(r->fields[j].name) + 1;
 	w += 2;
-	printf("%s# %s:%u:%u%s\n", dim, r->file, r->line, r->col, off);
+	printf("%s# ", dim);
+	kbq_esc_puts(stdout, r->file);
+	printf(":%u:%u%s\n", r->line, r->col, off);
 	for (j = 0; j < r->nfields; j++) {
 		const struct kb_field *f = &r->fields[j];
 		bool ref = is_ref(ctx->kb, r, f);
+		bool id = f->name == r->fields[0].name && !strcmp(f->name, "id");
 
-		printf("%s%s:%s", bold, f->name, off);
-		pad(strlen(f->name) + 1, w);
+		fputs(bold, stdout);
+		kbq_esc_puts(stdout, f->name);
+		printf(":%s", off);
+		pad(shown_width(f->name) + 1, w);
 		for (k = 0; k < f->count; k++) {
 			const struct kb_value *v = &f->values[k];
 			const struct kb_record *t = ref ? kb_get(ctx->kb, v->text) : NULL;
 			if (k)
 				pad(0, w);
-			if (f->name == r->fields[0].name && !strcmp(f->name, "id"))
-				printf("%s", yel);
-			value_lines(v->text, v->len, w);
-			if (f->name == r->fields[0].name && !strcmp(f->name, "id"))
-				printf("%s", off);
-			if (t && name_of(t))
-				printf(" %s(%s)%s", dim, name_of(t), off);
-			else if (ref && kb_has_schema(ctx->kb) && !t)
+			fputs(id ? yel : "", stdout);
+			kbq_esc_write(stdout, v->text, v->len);
+			fputs(id ? off : "", stdout);
+			if (t && name_of(t)) {
+				printf(" %s(", dim);
+				kbq_esc_puts(stdout, name_of(t));
+				printf(")%s", off);
+			} else if (ref && kb_has_schema(ctx->kb) && !t) {
 				printf(" %s(no such record)%s", dim, off);
+			}
 			putchar('\n');
 		}
 	}
@@ -115,9 +122,12 @@ static void show_text(struct kbq_ctx *ctx, const struct kb_record *r)
 		for (i = 0; i < l.n; i++) {
 			if (i)
 				pad(0, w);
-			printf("%s.%s", l.v[i].id, l.v[i].field);
-			if (l.v[i].name)
-				printf(" %s(%s)%s", dim, l.v[i].name, off);
+			kbq_esc_printf(stdout, "%s.%s", l.v[i].id, l.v[i].field);
+			if (l.v[i].name) {
+				printf(" %s(", dim);
+				kbq_esc_puts(stdout, l.v[i].name);
+				printf(")%s", off);
+			}
 			putchar('\n');
 		}
 	}

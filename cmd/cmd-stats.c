@@ -140,8 +140,9 @@ static void print_text(struct kbq_ctx *ctx, const struct stats *st)
 		const struct kstat *s = &st->ks[i];
 		struct kbq_table *t;
 
-		printf("\n%s%s%s: %zu record%s%s\n", kbq_c(ctx->color, "\033[1m"),
-		       s->kind, kbq_c(ctx->color, "\033[m"), s->records,
+		printf("\n%s", kbq_c(ctx->color, "\033[1m"));
+		kbq_esc_puts(stdout, s->kind);
+		printf("%s: %zu record%s%s\n", kbq_c(ctx->color, "\033[m"), s->records,
 		       s->records == 1 ? "" : "s",
 		       s->k || !kb_has_schema(ctx->kb) ? "" :
 		       " (kind not in the schema)");
@@ -150,12 +151,12 @@ static void print_text(struct kbq_ctx *ctx, const struct stats *st)
 			bool any = false;
 			if (!s->counts[j])
 				continue;
-			printf("  by %s:", fs->name);
+			kbq_esc_printf(stdout, "  by %s:", fs->name);
 			for (v = 0; v < fs->nvalues; v++) {
 				if (!s->counts[j][v])
 					continue;
-				printf("%s %s %zu", any ? "," : "", fs->values[v],
-				       s->counts[j][v]);
+				kbq_esc_printf(stdout, "%s %s %zu", any ? "," : "",
+					       fs->values[v], s->counts[j][v]);
 				any = true;
 			}
 			printf("%s\n", any ? "" : " none");

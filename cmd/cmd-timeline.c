@@ -116,7 +116,7 @@ static void row(struct kbq_ctx *ctx, struct kbq_table *t, const struct entry *e,
 		break;
 	}
 	case KBQ_FMT_ID:
-		fputs(e->rec->id, fp);
+		kbq_esc_puts(fp, e->rec->id);
 		putc(ctx->o.null ? '\0' : '\n', fp);
 		break;
 	}

@@ -38,18 +38,11 @@ static void on_diag(const struct kb_diag *d, void *ud)
 		json_diag(d->file, d->line, d->col, d->id, "error", d->message,
 			  s->n == 0);
 	else {
-		/* one line each: a quoted value's line breaks are shown as \n */
-		const char *p;
-
-		fprintf(stderr, "kbq: %s:%u:%u: error: ", d->file, d->line,
-			d->col);
-		for (p = d->message; *p; p++)
-			if (*p == '\n')
-				fputs("\\n", stderr);
-			else if (*p == '\r')
-				fputs("\\r", stderr);
-			else
-				putc(*p, stderr);
+		/* one line each, escaped as every diagnostic is */
+		fputs("kbq: ", stderr);
+		kbq_esc_puts(stderr, d->file);
+		fprintf(stderr, ":%u:%u: error: ", d->line, d->col);
+		kbq_esc_puts(stderr, d->message);
 		putc('\n', stderr);
 	}
 	s->n++;

@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifndef KBQ_VERSION
@@ -120,8 +121,9 @@ void kbq_usage(FILE *fp, const struct kbq_cmd *cmd, const char *name)
 			    "command's options; man kbq for more.\n");
 		return;
 	}
-	fprintf(fp, "usage: kbq [--kb PATH] [--schema FILE] %s [OPTIONS]%s%s\n\n",
-		name, *cmd->args ? " " : "", cmd->args);
+	fputs("usage: kbq [--kb PATH] [--schema FILE] ", fp);
+	kbq_esc_puts(fp, name);	/* a kind's plural comes from the KB */
+	fprintf(fp, " [OPTIONS]%s%s\n\n", *cmd->args ? " " : "", cmd->args);
 	fprintf(fp, "%s\n\noptions:\n", cmd->summary);
 	for (i = 0; options[i].lng; i++)
 		if (options[i].help &&
@@ -314,10 +316,33 @@ static bool want_color(int setting, int fd)
 	return isatty(fd) && !nc && !(term && !strcmp(term, "dumb"));
 }
 
+const char *kbq_kb_path(const struct kbq_ctx *ctx)
+{
+	const char *env = getenv("KBQ_KB");
+
+	if (ctx->o.given & KBQ_O_KB)
+		return ctx->o.kb;
+	return env && *env ? env : NULL;
+}
+
+enum kbq_source kbq_kb_source(const char *path)
+{
+	struct stat st;
+
+	if (!path)
+		return KBQ_KB_BUILTIN;
+	if (!strcmp(path, "-"))
+		return KBQ_KB_STDIN;
+	/* a path that exists is a path, never a revision (SPEC 3) */
+	if (stat(path, &st) == 0 || !strchr(path, ':'))
+		return KBQ_KB_PATH;
+	return KBQ_KB_REV;
+}
+
 int kbq_open(struct kbq_ctx *ctx, struct kb_error *err)
 {
 	struct kb_open_opts oo = { .schema = ctx->o.schema, .stream = ctx->stream };
-	const char *path = ctx->o.kb, *threads = getenv("KBQ_THREADS");
+	const char *path = kbq_kb_path(ctx), *threads = getenv("KBQ_THREADS");
 
 	if (threads && *threads) {
 		char *end;
@@ -331,12 +356,26 @@ int kbq_open(struct kbq_ctx *ctx, struct kb_error *err)
 				      "threads from 1 to 64", threads);
 		oo.threads = (unsigned)n;
 	}
-	if (!path && getenv("KBQ_KB") && *getenv("KBQ_KB"))
-		path = getenv("KBQ_KB");
-	if (path)
-		return kb_open(&ctx->kb, path, &oo, err);
-	return kb_open_mem(&ctx->kb, kbq_embedded_files, kbq_embedded_count, &oo,
-			   err);
+	if (path && !*path)
+		return kb_err(err, KB_EUSAGE, NULL, 0, 0,
+			      "--kb names no path (a directory, a file, - for "
+			      "standard input, or REV:PATH)");
+	switch (kbq_kb_source(path)) {
+	case KBQ_KB_BUILTIN:
+		return kb_open_mem(&ctx->kb, kbq_embedded_files,
+				   kbq_embedded_count, &oo, err);
+	case KBQ_KB_STDIN:
+		/* one KB file from a pipe; read once, so ids are kept whole */
+		oo.display = "<stdin>";
+		return kb_open(&ctx->kb, "/dev/stdin", &oo, err);
+	case KBQ_KB_REV:
+		return kb_err(err, KB_EIO, path, 0, 0,
+			      "cannot read: no such file or directory (a KB "
+			      "from a git revision is not supported yet)");
+	case KBQ_KB_PATH:
+		break;
+	}
+	return kb_open(&ctx->kb, path, &oo, err);
 }
 
 int kbq_open_report(struct kbq_ctx *ctx)
@@ -447,8 +486,9 @@ int main(int argc, char **argv)
 		if ((ctx.o.given & bit) && !((cmd->options | KBQ_O_GLOBAL) & bit)) {
 			kbq_error("option '--%s' does not apply to '%s'",
 				  options[i].lng, ctx.name);
-			fprintf(stderr, "Try 'kbq %s -h' for its options.\n",
-				ctx.name);
+			kbq_esc_printf(stderr, "Try 'kbq %s -h' for its options.",
+				       ctx.name);
+			fputc('\n', stderr);
 			kb_free(ctx.kb);
 			free(words);
 			return 2;
@@ -476,8 +516,10 @@ int main(int argc, char **argv)
 			kbq_error("'%s' takes at most %d argument%s (%s)",
 				  ctx.name, cmd->max_args,
 				  cmd->max_args == 1 ? "" : "s", cmd->args);
-		fprintf(stderr, "usage: kbq %s [OPTIONS]%s%s\n", ctx.name,
-			*cmd->args ? " " : "", cmd->args);
+		fputs("usage: kbq ", stderr);
+		kbq_esc_puts(stderr, ctx.name);
+		fprintf(stderr, " [OPTIONS]%s%s\n", *cmd->args ? " " : "",
+			cmd->args);
 		kb_free(ctx.kb);
 		free(words);
 		return 2;

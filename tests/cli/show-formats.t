@@ -13,9 +13,9 @@ kind: loan
 name: Left Hand to Pat
 book: left-hand
 borrower: O'Brien, Pat
-since: 2024-03
+since: "2024-03"
 status: open
-renewals: 2
+renewals: "2"
 loan-2
 cat
 status 2
