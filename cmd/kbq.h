@@ -185,6 +185,26 @@ int kbq_each_match(struct kbq_ctx *ctx, const struct kb_query *q,
 int kbq_select(struct kbq_ctx *ctx, const struct kb_query *q,
 	       const struct kb_record ***out, size_t *n);
 
+/* names.c: records by name or alias, and suggestions for an id */
+struct kbq_names;
+/* Read every record of kb once (kb_stream): NULL with err on failure. */
+struct kbq_names *kbq_names_new(struct kb *kb, struct kb_error *err);
+void kbq_names_free(struct kbq_names *nm);
+/* The records whose name or an alias is `word` (ASCII case ignored), in
+ * load order: how many there are; the first `max` ids (and names, which
+ * may be NULL) in ids[] and names[]. */
+size_t kbq_names_find(const struct kbq_names *nm, const char *word,
+		      const char **ids, const char **names, size_t max);
+/* The id of the record whose id, name or alias is closest to `word` by
+ * edit distance, or NULL; its name (or NULL) in *name. */
+const char *kbq_names_suggest(const struct kbq_names *nm, const char *word,
+			      const char **name);
+/* After a query: a warning on stderr for each term REF=ID whose ID no
+ * record has, with a suggestion by id, name or alias (SPEC 2); nothing
+ * under -q. */
+void kbq_warn_refs(struct kbq_ctx *ctx, const struct kb_query *q,
+		   const char *const *words);
+
 /* Writers shared by the formats. */
 void kbq_json_string(FILE *fp, const char *s, size_t len);
 void kbq_tsv_field(FILE *fp, const char *s, size_t len);

@@ -46,6 +46,9 @@ struct kb_query {
 	size_t nowned, capowned;
 	struct kb_regex **res;
 	size_t nres, capres;
+	/* the terms PATH=ID on a ref field, for kb_query_each_ref */
+	const struct term **refeq;
+	size_t nrefeq;
 };
 
 struct parser {
@@ -457,6 +460,14 @@ static int term(struct parser *p, struct node **out)
 	    types == 1u << KB_TYPE_ENUM &&
 	    (rc = check_enum(p, t, word, i + oplen)))
 		return rc;
+	if (t->op == OP_EQ && (types & 1u << KB_TYPE_REF)) {
+		const struct term **r = realloc(p->q->refeq, (p->q->nrefeq + 1) *
+						sizeof(*r));
+		if (!r)
+			return oom(p);
+		r[p->q->nrefeq++] = t;
+		p->q->refeq = r;
+	}
 	t->date_ok = kb_date_parse(t->lit, t->litlen, &t->date);
 	t->int_ok = kb_int_parse(t->lit, t->litlen, &t->ival);
 	/* A literal that fits none of the types the field has is an error. */
@@ -657,6 +668,16 @@ bool kb_query_follows_refs(const struct kb_query *q)
 	return q->refs;
 }
 
+void kb_query_each_ref(const struct kb_query *q,
+		       void (*fn)(const char *value, int word, void *ud),
+		       void *ud)
+{
+	size_t i;
+
+	for (i = 0; i < q->nrefeq; i++)
+		fn(q->refeq[i]->lit, q->refeq[i]->word, ud);
+}
+
 void kb_query_free(struct kb_query *q)
 {
 	size_t i;
@@ -669,6 +690,7 @@ void kb_query_free(struct kb_query *q)
 		free(q->owned[i]);
 	free(q->res);
 	free(q->owned);
+	free(q->refeq);
 	free(q);
 }
 
