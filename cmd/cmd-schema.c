@@ -32,12 +32,13 @@ static void print_kind(struct kbq_ctx *ctx, const struct kb_kind *k)
 	char buf[2048];
 	size_t i;
 
-	printf("%s%s%s", kbq_c(ctx->color, "\033[1m"), k->name,
-	       kbq_c(ctx->color, "\033[m"));
+	fputs(kbq_c(ctx->color, "\033[1m"), stdout);
+	kbq_esc_puts(stdout, k->name);
+	fputs(kbq_c(ctx->color, "\033[m"), stdout);
 	if (k->plural)
-		printf(" (kbq %s)", k->plural);
+		kbq_esc_printf(stdout, " (kbq %s)", k->plural);
 	if (k->description)
-		printf(": %s", k->description);
+		kbq_esc_printf(stdout, ": %s", k->description);
 	putchar('\n');
 	kbq_table_cell(t, "  id", 4);
 	kbq_table_cell(t, "string, required", 16);
@@ -80,13 +81,20 @@ static const struct kb_kind *find_kind(struct kbq_ctx *ctx, const char *name)
 	return NULL;
 }
 
-/* Words for shell completion, one a line. */
+/* Words for shell completion, one a line, escaped as all text is: a
+ * completion must not carry a control character into the command line. */
+static void put_word(const char *w)
+{
+	kbq_esc_puts(stdout, w);
+	putchar('\n');
+}
+
 static int put_id(const struct kb_record *r, void *ud)
 {
 	const char *const *kind = ud;
 
 	if (!*kind || r->kind == *kind)
-		puts(r->id);
+		put_word(r->id);
 	return 0;
 }
 
@@ -112,16 +120,16 @@ static int list(struct kbq_ctx *ctx, const struct kb_kind *only)
 	if (!strcmp(what, "plurals")) {
 		for (i = 0; i < kb_kind_count(ctx->kb); i++)
 			if (kb_kind_at(ctx->kb, i)->plural)
-				puts(kb_kind_at(ctx->kb, i)->plural);
+				put_word(kb_kind_at(ctx->kb, i)->plural);
 	} else if (!strcmp(what, "kinds")) {
 		for (i = 0; i < kb_kind_count(ctx->kb); i++)
-			puts(kb_kind_at(ctx->kb, i)->name);
+			put_word(kb_kind_at(ctx->kb, i)->name);
 	} else if (!strcmp(what, "fields")) {
 		/* every field name once: the kind's, or all kinds' */
 		const char **seen = NULL;
 		size_t ns = 0, k;
-		puts("id");
-		puts("kind");
+		put_word("id");
+		put_word("kind");
 		for (i = 0; i < kb_kind_count(ctx->kb); i++) {
 			const struct kb_kind *kd = kb_kind_at(ctx->kb, i);
 			if (only && kd != only)
@@ -134,7 +142,7 @@ static int list(struct kbq_ctx *ctx, const struct kb_kind *only)
 					continue;
 				seen = xrealloc(seen, (ns + 1) * sizeof(*seen));
 				seen[ns++] = kd->fields[j].name;
-				puts(kd->fields[j].name);
+				put_word(kd->fields[j].name);
 			}
 		}
 		free(seen);
@@ -179,7 +187,8 @@ static int schema_exec(struct kbq_ctx *ctx)
 		       "allowed, every value is text\n");
 		return 0;
 	}
-	printf("# %s\n", kb_schema_file(ctx->kb));
+	kbq_esc_printf(stdout, "# %s", kb_schema_file(ctx->kb));
+	putchar('\n');
 	for (i = 0; i < kb_kind_count(ctx->kb); i++) {
 		const struct kb_kind *k = kb_kind_at(ctx->kb, i);
 		if (only && k != only)

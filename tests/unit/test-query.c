@@ -270,7 +270,8 @@ static void invalid_values_of_every_type(void **state)
 		"- {id: s, kind: source, name: S, url: nope}\n", NULL);
 
 	(void)state;
-	assert_string_equal(find(kb, "type=persn"), "");
+	assert_string_equal(find(kb, "type~persn"), "");
+	assert_string_equal(find(kb, "type!~persn"), "p q s");
 	assert_string_equal(find(kb, "type~pers"), "q");
 	assert_string_equal(find(kb, "type!=person"), "p s");
 	assert_string_equal(find(kb, "wikidata~42"), "q");
