@@ -106,10 +106,15 @@ static void list_type(const struct kb_kind *kd, const struct kb_fieldspec *f)
 		   f->type == KB_TYPE_REF ? f->nto : 0, i;
 	const char *type = kb_type_name(f->type);
 
-	if (!n)
-		printf("%s\t%s\t%s\t\n", kd->name, f->name, type);
-	for (i = 0; i < n; i++)
-		printf("%s\t%s\t%s\t%s\n", kd->name, f->name, type, words[i]);
+	for (i = 0; i < n || (!n && !i); i++) {
+		/* escaped, a tab inside a word too: the tabs between stay
+		 * the only ones */
+		kbq_esc_puts(stdout, kd->name);
+		putchar('\t');
+		kbq_esc_puts(stdout, f->name);
+		printf("\t%s\t", type);
+		put_word(n ? words[i] : "");
+	}
 }
 
 static int list(struct kbq_ctx *ctx, const struct kb_kind *only)

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""libkb.so exports exactly the functions kb.h declares.
+"""libkb.so exports exactly the functions kb.h declares, which kb(3) documents.
 
-    symbols.py NM READELF LIBKB_SO SONAME KB_H KBQ_SHARED KBQ KB
+    symbols.py NM READELF LIBKB_SO SONAME KB_H KBQ_SHARED KBQ KB KB_3
 
 - `nm -D --defined-only LIBKB_SO` lists each function kb.h declares, and
   nothing else (no private kb_* helper, no other name);
 - the library's soname is SONAME, the one CMake computes from KB_SOVERSION;
 - KBQ_SHARED, kbq linked with the shared library, needs SONAME and answers
-  as KBQ (linked with libkb.a) does on the KB.
+  as KBQ (linked with libkb.a) does on the KB;
+- the man page KB_3 names each of those functions in its NAME (.Nm) and
+  gives its prototype in its SYNOPSIS (.Fn), and no other.
 """
 import os
 import re
@@ -48,9 +50,9 @@ def declared(header):
 
 
 def main():
-    if len(sys.argv) != 9:
+    if len(sys.argv) != 10:
         sys.exit(__doc__)
-    nm, readelf, lib, soname, header, kbq_shared, kbq, kb = sys.argv[1:]
+    nm, readelf, lib, soname, header, kbq_shared, kbq, kb, page = sys.argv[1:]
 
     exported = set()
     for line in out([nm, "-D", "--defined-only", lib]).splitlines():
@@ -90,6 +92,19 @@ def main():
             fail("kbq %s: the shared build says %r (exit %d), the static "
                  "one %r (exit %d)" % (" ".join(args), b.stdout, b.returncode,
                                        a.stdout, a.returncode))
+
+    with open(page) as f:
+        text = f.read()
+    synopsis = text.split("\n.Sh SYNOPSIS\n", 1)[-1].split("\n.Sh ", 1)[0]
+    name = text.split("\n.Sh NAME\n", 1)[-1].split("\n.Sh ", 1)[0]
+    for what, section, names in (
+            ("SYNOPSIS", synopsis, set(re.findall(r"^\.Fn (\w+)", synopsis, re.M))),
+            ("NAME", name, set(re.findall(r"^\.Nm (\w+)", name, re.M)))):
+        for n in sorted(want - names):
+            fail("%s: the %s does not name %s" % (os.path.basename(page), what, n))
+        for n in sorted(names - want):
+            fail("%s: the %s names %s, which kb.h does not declare"
+                 % (os.path.basename(page), what, n))
 
     if not failures:
         print("%s (%s) exports the %d functions of kb.h: %s"
