@@ -166,6 +166,13 @@ void kbq_usage(FILE *fp, const struct kbq_cmd *cmd, const char *name)
 		}
 		print_opt(fp, &o);
 	}
+	if (strstr(cmd->args, "EXPR"))
+		fputs("\nEXPR is one or more terms, each one shell word, joined "
+		      "by 'and' (or\nnothing), 'or', 'not' and parentheses: "
+		      "FIELD=VALUE, FIELD!=VALUE,\nFIELD~REGEX, FIELD!~REGEX, "
+		      "FIELD<VALUE (<=, >, >=), FIELD?, ~REGEX.\nFIELD may "
+		      "follow a ref: REF.FIELD=VALUE.  See kbq-query(7).\n",
+		      fp);
 }
 
 static const struct opt *find_long(const char *s, size_t len)
