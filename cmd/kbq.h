@@ -148,6 +148,8 @@ enum kbq_source kbq_kb_source(const char *path);
 int kbq_open(struct kbq_ctx *ctx, struct kb_error *err);
 /* The same, reporting a failure: 0, or -1 after the diagnostic. */
 int kbq_open_report(struct kbq_ctx *ctx);
+/* "Try 'kbq NAME -h' for more information." (NULL: 'kbq help') */
+void kbq_try(const char *name);
 /* "unknown command 'x' (did you mean 'y'?)", the KB's plurals included */
 void kbq_unknown_command(const char *name, const struct kb *kb);
 

@@ -166,6 +166,13 @@ void kbq_usage(FILE *fp, const struct kbq_cmd *cmd, const char *name)
 		}
 		print_opt(fp, &o);
 	}
+	if (strstr(cmd->args, "EXPR"))
+		fputs("\nEXPR is one or more terms, each one shell word, joined "
+		      "by 'and' (or\nnothing), 'or', 'not' and parentheses: "
+		      "FIELD=VALUE, FIELD!=VALUE,\nFIELD~REGEX, FIELD!~REGEX, "
+		      "FIELD<VALUE (<=, >, >=), FIELD?, ~REGEX.\nFIELD may "
+		      "follow a ref: REF.FIELD=VALUE.  See kbq-query(7).\n",
+		      fp);
 }
 
 static const struct opt *find_long(const char *s, size_t len)
@@ -285,6 +292,14 @@ static int parse_args(int argc, char **argv, struct kbq_opts *o,
 			}
 			if (d->arg == 0 && val) {
 				kbq_error("option '--%s' takes no value", d->lng);
+				goto fail;
+			}
+			if (d->bit == KBQ_O_COLOR && !val && i + 1 < argc &&
+			    (!strcmp(argv[i + 1], "always") ||
+			     !strcmp(argv[i + 1], "never") ||
+			     !strcmp(argv[i + 1], "auto"))) {
+				kbq_error("option '--color' takes its value after "
+					  "'=': write '--color=%s'", argv[i + 1]);
 				goto fail;
 			}
 			if (d->arg == 1 && !val) {
@@ -445,8 +460,33 @@ void kbq_unknown_command(const char *name, const struct kb *kb)
 		if (kb_kind_at(kb, i)->plural)
 			cands[n++] = kb_kind_at(kb, i)->plural;
 	s = kb_suggest(name, cands, n);
-	kbq_error("unknown command '%s'%s%s%s; see 'kbq help'", name,
+	kbq_error("unknown command '%s'%s%s%s", name,
 		  s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+	kbq_try(NULL);
+}
+
+void kbq_try(const char *name)
+{
+	fputs("Try 'kbq ", stderr);
+	if (name) {
+		kbq_esc_puts(stderr, name);
+		fputs(" -h", stderr);
+	} else {
+		fputs("help", stderr);
+	}
+	fputs("' for more information.\n", stderr);
+}
+
+/* The command a command line names, for a hint after an error in its
+ * options: the first word that is a built-in command's name. */
+static const char *command_word(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (argv[i][0] != '-' && kbq_lookup(argv[i]))
+			return argv[i];
+	return NULL;
 }
 
 int main(int argc, char **argv)
@@ -462,7 +502,7 @@ int main(int argc, char **argv)
 		setlocale(LC_CTYPE, "");
 	memset(&ctx, 0, sizeof(ctx));
 	if (parse_args(argc, argv, &ctx.o, &words, &nwords) < 0) {
-		fprintf(stderr, "Try 'kbq help' for more information.\n");
+		kbq_try(command_word(argc, argv));
 		return 2;
 	}
 	ctx.color = want_color(ctx.o.color, 1);
@@ -523,9 +563,7 @@ int main(int argc, char **argv)
 		if ((ctx.o.given & bit) && !((cmd->options | KBQ_O_GLOBAL) & bit)) {
 			kbq_error("option '--%s' does not apply to '%s'",
 				  options[i].lng, ctx.name);
-			kbq_esc_printf(stderr, "Try 'kbq %s -h' for its options.",
-				       ctx.name);
-			fputc('\n', stderr);
+			kbq_try(ctx.name);
 			kb_free(ctx.kb);
 			free(words);
 			return 2;
@@ -567,6 +605,7 @@ int main(int argc, char **argv)
 		kbq_esc_puts(stderr, ctx.name);
 		fprintf(stderr, " [OPTIONS]%s%s\n", *cmd->args ? " " : "",
 			cmd->args);
+		kbq_try(ctx.name);
 		kb_free(ctx.kb);
 		free(words);
 		return 2;

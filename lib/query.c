@@ -146,6 +146,31 @@ static bool kinds_contains(const struct kb_kind *const *ks, size_t n,
 	return false;
 }
 
+/* " (a field of source)" when kinds other than those asked about declare
+ * the field, so that 'controls title~x' says where title is; else "". */
+static void other_kinds(const struct kb *kb, const char *name, char *buf,
+			size_t n)
+{
+	size_t i, used = 0, found = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < kb_kind_count(kb); i++) {
+		const struct kb_kind *k = kb_kind_at(kb, i);
+		if (!kb_kind_field(k, name))
+			continue;
+		if (found++ == 3) {
+			used += (size_t)snprintf(buf + used, used < n ? n - used : 0,
+						 ", ...");
+			break;
+		}
+		used += (size_t)snprintf(buf + used, used < n ? n - used : 0,
+					 "%s%s", found == 1 ? " (a field of " :
+					 ", ", k->name);
+	}
+	if (found && used + 2 < n)
+		strcat(buf, ")");
+}
+
 /*
  * Check path step `name` against the candidate kinds; on success the next
  * step's candidates (the ref targets) replace them.  Returns the specs found
@@ -203,10 +228,13 @@ static int check_step(struct parser *p, const char *name, bool last,
 		names[nn++] = "kind";
 		{
 			const char *sug = kb_suggest(name, names, nn);
+			char other[256];
+
+			other_kinds(kb, name, other, sizeof(other));
 			return perr(p, word, off, span, KB_EEXPR,
-				    "unknown field '%s'%s%s%s", name,
+				    "unknown field '%s'%s%s%s%s", name,
 				    sug ? " (did you mean '" : "", sug ? sug : "",
-				    sug ? "'?)" : "");
+				    sug ? "'?)" : "", other);
 		}
 	}
 	if (!last) {
