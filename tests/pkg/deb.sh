@@ -77,6 +77,10 @@ for page in "$man"/*.[1-9]; do
     name=${page##*/}
     want+=$'\n'"/usr/share/man/man${name##*.}/$name"
 done
+# and a page for each function of kb(3)
+for f in $(sed -n 's/^\.Nm \(kb_[a-z0-9_]*\).*/\1/p' "$man/kb.3"); do
+    want+=$'\n'"/usr/share/man/man3/$f.3"
+done
 while IFS= read -r f; do
     grep -qxF -- "$f" <<<"$contents" || no "the package has no $f"
 done <<<"$want"
