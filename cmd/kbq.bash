@@ -4,14 +4,16 @@
 # loads it the first time kbq is completed.  Nothing about kbq or a KB is
 # written here: every word comes from the kbq on the line, run with the
 # --kb and --schema given on it:
-#  - the commands from `kbq help`, the per-kind commands from
+#  - the commands from `kbq --help`, the per-kind commands from
 #    `kbq schema --list=plurals`;
 #  - the options of a command, which of them take a value, and the values
 #    of those that name a few ("text, tsv, ... or id") from `kbq CMD --help`;
-#  - what each argument is from the usage line of `kbq CMD -h`: EXPR
-#    (expression words), ID, KIND, COMMAND, ASSIGN (FIELD=VALUE), FILE, DIR;
-#  - field names, types, enum values, ref targets and ids from
-#    `kbq schema --list=fields|types|kinds|ids`.
+#  - what each argument is from that usage line: EXPR (expression words),
+#    ID, KIND, COMMAND, ASSIGN (FIELD=VALUE), FILE, DIR;
+#  - field names, enum values, ref targets and ids from kbq's hidden
+#    `kbq schema --list=WHAT [KIND]` (plurals, kinds, fields, ids,
+#    values=FIELD, targets=FIELD: machine lists, one word a line), never
+#    from kbq's tables.
 # So a new command or option needs no change here (nor in the zsh and fish
 # completions, kbq.zsh and kbq.fish, which do the same).
 
@@ -103,28 +105,22 @@ _kbq_fields()
 
 # The kinds the path P (steps a.b.c, each a field) leads to, from the kind
 # of a listing command or from every kind: the kinds each ref step may name
-# (`kbq schema --list=types`: a line per kind a ref names, none for a ref
-# to any kind).  Nothing when a step is not a ref; every kind when the KB
-# has no schema (nothing can be told).
+# (`kbq schema --list=targets=STEP KIND`).  Nothing when a step is not a
+# ref; every kind when the KB has no schema (nothing can be told).
 _kbq_path_kinds()
 {
-    local path=$1 step next all types
-    local -a kinds steps
+    local path=$1 step k all
+    local -a kinds next steps
     all=$(_kbq_run schema --list=kinds)
-    [[ $all ]] || { echo "*"; return; }
-    types=$(_kbq_run schema --list=types)
-    kinds=($all)
-    # a listing command's kind (named by its plural): its own lines name it
-    [[ $_kbq_kind ]] && kinds=($(_kbq_run schema --list=types "$_kbq_kind" |
-        awk -F '\t' '{ print $1; exit }'))
+    [[ $(_kbq_run schema --list=plurals) ]] || { echo "*"; return; }
+    if [[ $_kbq_kind ]]; then kinds=("$_kbq_kind"); else kinds=($all); fi
     IFS=. read -r -a steps <<<"$path"
     for step in "${steps[@]}"; do
-        next=$(awk -F '\t' -v f="$step" -v ks=" ${kinds[*]} " '
-            $2 == f && $3 == "ref" && index(ks, " " $1 " ") {
-                print ($4 == "" ? "*" : $4)
-            }' <<<"$types")
-        [[ $'\n'$next$'\n' == *$'\n*\n'* ]] && next=$all
-        kinds=($(printf '%s\n' $next | sort -u))
+        next=()
+        for k in "${kinds[@]}"; do
+            next+=($(_kbq_run schema --list=targets="$step" "$k"))
+        done
+        kinds=($(printf '%s\n' "${next[@]}" | sort -u))
         [[ ${#kinds[@]} -gt 0 ]] || return 0
     done
     printf '%s\n' "${kinds[@]}"
@@ -159,14 +155,12 @@ _kbq_ltrim()
 }
 
 # Candidates for a value of FIELD after = or != in an expression: the
-# values of an enum, the ids a ref may name, the kinds for `kind`; in the
-# kind of a listing command, else in every kind that has FIELD.
+# values of an enum, the ids a ref may name, the kinds for `kind`, the ids
+# for `id`, as `kbq schema --list=values=FIELD [KIND]` gives them.
 _kbq_values()
 {
-    local field=$1 kinds k w
+    local field=$1 kinds k
     case $field in
-        kind) _kbq_run schema --list=kinds; return ;;
-        id) _kbq_run schema --list=ids ${_kbq_kind:+"$_kbq_kind"}; return ;;
         *.*)
             # the last step's values, in the kinds the steps before it name
             kinds=$(_kbq_path_kinds "${field%.*}")
@@ -177,18 +171,7 @@ _kbq_values()
             return
             ;;
     esac
-    # "enum VALUE" and "ref KIND" ("ref *": any kind) lines
-    _kbq_run schema --list=types ${_kbq_kind:+"$_kbq_kind"} |
-        awk -F '\t' -v f="$field" '
-            $2 == f && $3 == "enum" { print "enum", $4 }
-            $2 == f && $3 == "ref" { print "ref", ($4 == "" ? "*" : $4) }' |
-        while read -r k w; do
-            case $k in
-                enum) printf '%s\n' "$w" ;;
-                ref) [[ $w == "*" ]] && w=
-                    _kbq_run schema --list=ids ${w:+"$w"} ;;
-            esac
-        done | awk '!seen[$0]++'
+    _kbq_run schema --list=values="$field" ${_kbq_kind:+"$_kbq_kind"}
 }
 
 # A word of an expression (or with "assign", of an assignment): a field

@@ -10,8 +10,9 @@
 #    of those that name a few ("text, tsv, ... or id") from `kbq CMD --help`;
 #  - what each argument is from the usage line of `kbq CMD -h`: EXPR
 #    (expression words), ID, KIND, COMMAND, ASSIGN (FIELD=VALUE), FILE, DIR;
-#  - field names, types, enum values, ref targets and ids from
-#    `kbq schema --list=fields|types|kinds|ids`.
+#  - field names, enum values, ref targets and ids from kbq's hidden
+#    `kbq schema --list=WHAT [KIND]` (plurals, kinds, fields, ids,
+#    values=FIELD, targets=FIELD: machine lists, one word a line).
 # So a new command or option needs no change here.
 
 # kbq as typed on the line, with the line's KB options; no stderr.
@@ -82,30 +83,20 @@ function __kbq_anytable
 end
 
 # The kinds the path (steps a.b.c, each a field) leads to, from the kind
-# of a listing command or from every kind: those each ref step may name.
-# Nothing when a step is not a ref; "*" when the KB has no schema.
+# of a listing command or from every kind: those each ref step may name
+# (`kbq schema --list=targets=STEP KIND`).  Nothing when a step is not a
+# ref; "*" when the KB has no schema (nothing can be told).
 function __kbq_path_kinds -a path
-    set -l all (__kbq_run schema --list=kinds)
-    if test (count $all) -eq 0
+    if test (count (__kbq_run schema --list=plurals)) -eq 0
         echo '*'
         return
     end
-    set -l types (__kbq_run schema --list=types)
-    set -l kinds $all
-    if test -n "$__kbq_kind"
-        set kinds (__kbq_run schema --list=types $__kbq_kind | string split -f1 \t)[1]
-    end
+    set -l kinds (__kbq_run schema --list=kinds)
+    test -n "$__kbq_kind"; and set kinds $__kbq_kind
     for step in (string split . -- $path)
         set -l next
-        for line in $types
-            set -l f (string split \t -- $line)
-            test "x$f[2]" = "x$step" -a "$f[3]" = ref; or continue
-            contains -- $f[1] $kinds; or continue
-            if test -n "$f[4]"
-                set -a next $f[4]
-            else
-                set -a next $all
-            end
+        for k in $kinds
+            set -a next (__kbq_run schema --list=targets=$step $k)
         end
         set kinds (printf '%s\n' $next | awk '!seen[$0]++')
         test (count $kinds) -gt 0; or return 0
@@ -131,37 +122,22 @@ function __kbq_fieldnames -a path
 end
 
 # The values of FIELD (a path) after = or !=: an enum's values, the ids a
-# ref may name, the kinds for `kind`.
+# ref may name, the kinds for `kind`, the ids for `id`, as
+# `kbq schema --list=values=FIELD [KIND]` gives them.
 function __kbq_values -a field
-    switch $field
-        case kind
-            __kbq_run schema --list=kinds
-            return
-        case id
-            __kbq_run schema --list=ids $__kbq_kind
-            return
-        case '*.*'
-            # the last step's values, in the kinds the steps before name
-            set -l kinds (__kbq_path_kinds (string replace -r '\.[^.]*$' '' -- $field))
-            test -z "$kinds" -o "$kinds" = '*'; and return
-            set -l outer $__kbq_kind
-            for k in $kinds
-                set -g __kbq_kind $k
-                __kbq_values (string replace -r '.*\.' '' -- $field)
-            end
-            set -g __kbq_kind $outer
-            return
-    end
-    for line in (__kbq_run schema --list=types $__kbq_kind)
-        set -l f (string split \t -- $line)
-        test "x$f[2]" = "x$field"; or continue
-        switch $f[3]
-            case enum
-                echo $f[4]
-            case ref
-                __kbq_run schema --list=ids $f[4]
+    if string match -q -- '*.*' $field
+        # the last step's values, in the kinds the steps before name
+        set -l kinds (__kbq_path_kinds (string replace -r '\.[^.]*$' '' -- $field))
+        test -z "$kinds" -o "$kinds" = '*'; and return
+        set -l outer $__kbq_kind
+        for k in $kinds
+            set -g __kbq_kind $k
+            __kbq_values (string replace -r '.*\.' '' -- $field)
         end
+        set -g __kbq_kind $outer
+        return
     end
+    __kbq_run schema --list=values=$field $__kbq_kind
 end
 
 # A word of an expression (or an assignment): a field name, a step after

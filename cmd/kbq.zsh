@@ -11,8 +11,9 @@
 #    of those that name a few ("text, tsv, ... or id") from `kbq CMD --help`;
 #  - what each argument is from the usage line of `kbq CMD -h`: EXPR
 #    (expression words), ID, KIND, COMMAND, ASSIGN (FIELD=VALUE), FILE, DIR;
-#  - field names, types, enum values, ref targets and ids from
-#    `kbq schema --list=fields|types|kinds|ids`.
+#  - field names, enum values, ref targets and ids from kbq's hidden
+#    `kbq schema --list=WHAT [KIND]` (plurals, kinds, fields, ids,
+#    values=FIELD, targets=FIELD: machine lists, one word a line).
 # So a new command or option needs no change here.
 
 # kbq as typed on the line, with the line's KB options; no stderr.
@@ -109,25 +110,20 @@ _kbq_optvalues()
 }
 
 # The kinds the path (steps a.b.c, each a field) leads to, from the kind
-# of a listing command or from every kind: those each ref step may name.
-# Nothing when a step is not a ref; "*" when the KB has no schema.
+# of a listing command or from every kind: those each ref step may name
+# (`kbq schema --list=targets=STEP KIND`).  Nothing when a step is not a
+# ref; "*" when the KB has no schema (nothing can be told).
 _kbq_path_kinds()
 {
-    local step line all
-    local -a kinds next steps types f
-    all=$(_kbq_run schema --list=kinds)
-    [[ -n $all ]] || { print -r -- '*'; return; }
-    types=("${(@f)$(_kbq_run schema --list=types)}")
-    kinds=(${(f)all})
-    [[ -n $_kbq_kind ]] && kinds=(${${(f)"$(_kbq_run schema --list=types $_kbq_kind)"}[1]%%$'\t'*})
-    steps=("${(@s:.:)1}")
-    for step in "${steps[@]}"; do
+    local step k
+    local -a kinds next
+    [[ -n $(_kbq_run schema --list=plurals) ]] || { print -r -- '*'; return; }
+    kinds=(${(f)"$(_kbq_run schema --list=kinds)"})
+    [[ -n $_kbq_kind ]] && kinds=($_kbq_kind)
+    for step in "${(@s:.:)1}"; do
         next=()
-        for line in "${types[@]}"; do
-            f=("${(@ps:\t:)line}")
-            [[ ${f[2]} == "$step" && ${f[3]} == ref ]] || continue
-            (( ${kinds[(Ie)${f[1]}]} )) || continue
-            if [[ -n ${f[4]} ]]; then next+=("${f[4]}"); else next+=(${(f)all}); fi
+        for k in "${kinds[@]}"; do
+            next+=(${(f)"$(_kbq_run schema --list=targets=$step $k)"})
         done
         kinds=(${(u)next})
         (( $#kinds )) || return 0
@@ -155,34 +151,23 @@ _kbq_fieldnames()
 }
 
 # The values of FIELD (a path) after = or !=: an enum's values, the ids a
-# ref may name, the kinds for `kind`.
+# ref may name, the kinds for `kind`, the ids for `id`, as
+# `kbq schema --list=values=FIELD [KIND]` gives them.
 _kbq_values()
 {
-    local field=$1 k line
-    local -a f
-    case $field in
-        kind) _kbq_run schema --list=kinds; return ;;
-        id) _kbq_run schema --list=ids ${_kbq_kind:+$_kbq_kind}; return ;;
-        *.*)
-            # the last step's values, in the kinds the steps before name
-            local kinds=$(_kbq_path_kinds "${field%.*}") outer=$_kbq_kind
-            [[ $kinds == '*' || -z $kinds ]] && return
-            for k in ${(f)kinds}; do
-                _kbq_kind=$k
-                _kbq_values "${field##*.}"
-            done
-            _kbq_kind=$outer
-            return
-            ;;
-    esac
-    for line in "${(@f)$(_kbq_run schema --list=types ${_kbq_kind:+$_kbq_kind})}"; do
-        f=("${(@ps:\t:)line}")
-        [[ ${f[2]} == "$field" ]] || continue
-        case ${f[3]} in
-            enum) print -r -- "${f[4]}" ;;
-            ref) _kbq_run schema --list=ids ${f[4]:+${f[4]}} ;;
-        esac
-    done
+    local field=$1 k kinds outer=$_kbq_kind
+    if [[ $field == *.* ]]; then
+        # the last step's values, in the kinds the steps before name
+        kinds=$(_kbq_path_kinds "${field%.*}")
+        [[ $kinds == '*' || -z $kinds ]] && return
+        for k in ${(f)kinds}; do
+            _kbq_kind=$k
+            _kbq_values "${field##*.}"
+        done
+        _kbq_kind=$outer
+        return
+    fi
+    _kbq_run schema --list=values=$field ${_kbq_kind:+$_kbq_kind}
 }
 
 # A word of an expression (or an assignment): a field name, a step after

@@ -7,9 +7,9 @@
 #   lacks LINE WORD...   LINE offers none of them
 #   exactly LINE WORDS   LINE offers exactly WORDS, one a line
 #   no MESSAGE           a failure
-# and sets kbq (the installed kbq), shelf (tests/data/lib/shelf), next (a
-# kbq with one command more, kbq-next.sh) and runs them in a directory
-# holding notes.yaml, other.txt and sub/.
+# and sets kbq (the installed kbq), shelf and loose (tests/data/lib/shelf
+# and loose), next (a kbq with one command more, kbq-next.sh) and runs them
+# in a directory holding notes.yaml, other.txt and sub/.
 
 list() { "$kbq" "$@" 2>/dev/null; }
 
@@ -72,8 +72,8 @@ exactly "kbq controls sources.publisher." ""
 exactly "kbq controls measure." ""
 
 # values after = and !=: an enum's, a ref's ids, the kinds
-exactly "kbq controls measure=" "$(list schema --list=types control |
-    awk -F '\t' '$2 == "measure" { print "measure=" $4 }')"
+exactly "kbq controls measure=" "$(list schema --list=values=measure control |
+    sed 's/^/measure=/')"
 has "kbq controls measure!=li" measure!=licensing
 exactly "kbq controls imposed_by=" "$(list schema --list=ids actor |
     sed 's/^/imposed_by=/')"
@@ -100,7 +100,8 @@ name
 shelfmark
 binding
 copied
-copy_of"
+copy_of
+state"
 exactly "kbq --kb=$shelf volumes binding=" "binding=cloth
 binding=paper
 binding=vellum"
@@ -110,6 +111,26 @@ copy_of.binding=vellum"
 exactly "kbq --kb $shelf show codex-" "codex-a
 codex-b
 codex-c"
+# an optional enum with a description offers its values and nothing of the
+# description; find covers every kind: the union of the enums' values
+exactly "kbq --kb $shelf volumes state=" "state=shelved
+state=lent"
+exactly "kbq --kb $shelf volumes state=I" ""
+exactly "kbq --kb $shelf find state=" "state=shelved
+state=lent
+state=draft
+state=done"
+has "kbq find type=tal" type=talks
+# a KB without a schema offers the field names its records use
+exactly "kbq --kb $loose find " "id
+kind
+name
+colour
+size
+not
+and
+or"
+has "kbq --kb $loose find col" colour
 
 # a command this kbq does not have: its usage line and --help are enough
 exactly "$next fr" frob

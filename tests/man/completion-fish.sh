@@ -20,6 +20,7 @@ mkdir -p "$tmp/home" "$tmp/work/sub" "$tmp/next"
 touch "$tmp/work/notes.yaml" "$tmp/work/other.txt"
 here=$(cd "${BASH_SOURCE%/*}" && pwd)
 shelf=$(cd "$here/../data/lib/shelf" && pwd)
+loose=$(cd "$here/../data/lib/loose" && pwd)
 ln -s "$here/kbq-next.sh" "$tmp/next/kbq"
 next=$tmp/next/kbq
 

@@ -113,6 +113,8 @@ kbq=$prefix/bin/kbq
 unset KBQ_KB
 shelf=${0:A:h}/../data/lib/shelf
 shelf=${shelf:A}
+loose=${0:A:h}/../data/lib/loose
+loose=${loose:A}
 mkdir -p $tmp/next
 ln -s ${0:A:h}/kbq-next.sh $tmp/next/kbq
 next=$tmp/next/kbq

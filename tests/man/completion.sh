@@ -23,6 +23,7 @@ kbq_install_tree "$cmake" "$build"
 
 here=$(cd "$(dirname "$0")" && pwd)
 shelf=$(cd "$here/../data/lib/shelf" && pwd)
+loose=$(cd "$here/../data/lib/loose" && pwd)
 mkdir -p "$tmp/work/sub" "$tmp/next"
 touch "$tmp/work/notes.yaml" "$tmp/work/other.txt"
 ln -s "$here/kbq-next.sh" "$tmp/next/kbq"
