@@ -1,11 +1,21 @@
 # bash completion for kbq(1)                              -*- shell-script -*-
 #
 # Installed as share/bash-completion/completions/kbq, where bash-completion
-# loads it the first time kbq is completed.  Nothing about a KB is written
-# here: the commands come from `kbq help`, the options from `kbq CMD --help`,
-# and the kinds, field names and ids of the current KB from kbq's hidden
-# `kbq schema --list=WHAT [KIND]`, run with the --kb and --schema given
-# earlier on the line.
+# loads it the first time kbq is completed.  Nothing about kbq or a KB is
+# written here: every word comes from the kbq on the line, run with the
+# --kb and --schema given on it:
+#  - the commands from `kbq --help`, the per-kind commands from
+#    `kbq schema --list=plurals`;
+#  - the options of a command, which of them take a value, and the values
+#    of those that name a few ("text, tsv, ... or id") from `kbq CMD --help`;
+#  - what each argument is from that usage line: EXPR (expression words),
+#    ID, KIND, COMMAND, ASSIGN (FIELD=VALUE), FILE, DIR;
+#  - field names, enum values, ref targets and ids from kbq's hidden
+#    `kbq schema --list=WHAT [KIND]` (plurals, kinds, fields, ids,
+#    values=FIELD, targets=FIELD: machine lists, one word a line), never
+#    from kbq's tables.
+# So a new command or option needs no change here (nor in the zsh and fish
+# completions, kbq.zsh and kbq.fish, which do the same).
 
 # kbq as typed on the line, with the KB options of the line; no stderr.
 _kbq_run()
@@ -13,23 +23,78 @@ _kbq_run()
     "${_kbq_prog[@]}" "${_kbq_kbopts[@]}" "$@" 2>/dev/null
 }
 
-# The command names of `kbq help`, without the KINDS placeholder.
+# The command names of `kbq --help` ($_kbq_help), without the KINDS
+# placeholder.
 _kbq_commands()
 {
-    _kbq_run help | awk '/^commands:/ { c = 1; next }
+    awk '/^commands:/ { c = 1; next }
 		c && !NF { exit }
-		c && $1 != "KINDS" { print $1 }'
+		c && $1 != "KINDS" { print $1 }' <<<"$_kbq_help"
 }
 
-# The long options `kbq [CMD] --help` prints.
-_kbq_options()
+# The options of the --help text $1, one a line:
+# SHORT|LONG|VALUE|DESCRIPTION (| as a separator: read would merge empty
+# fields between tabs), VALUE being the placeholder of a value given as the
+# next word (FORMAT), =PLACEHOLDER for one given only after = (--color[=WHEN]),
+# or empty.
+_kbq_opts()
 {
-    _kbq_run "$@" --help | awk '{
-		for (i = 1; i <= 2 && i <= NF; i++)
-			if ($i ~ /^--[a-z]/) {
-				o = $i; sub(/[[,=].*/, "", o); print o
-			}
-	}'
+    local line m re='^  ((-[^ ]), |    )(--[a-z0-9-]+)(\[=([A-Z]+)\])?( ([A-Z]+))?  +(.*)$'
+    while IFS= read -r line; do
+        [[ $line =~ $re ]] || continue
+        m=("${BASH_REMATCH[@]}")
+        printf '%s|%s|%s|%s\n' "${m[2]}" "${m[3]}" "${m[5]:+=${m[5]}}${m[7]}" "${m[8]}"
+    done <<<"$1"
+}
+
+# The table line of the option taking a value as the next word that WORD
+# is, or ends in (a bundle of short options such as -co).
+_kbq_valopt()
+{
+    local word=$1 line s l v d
+    [[ $word == --*=* || $word != -?* || $word == -- ]] && return 1
+    [[ $word != --* ]] && word=-${word: -1}
+    while IFS='|' read -r s l v d; do
+        [[ $v == [A-Z]* && ($word == "$s" || $word == "$l") ]] || continue
+        printf '%s|%s|%s|%s\n' "$s" "$l" "$v" "$d"
+        return 0
+    done <<<"$_kbq_table"
+    return 1
+}
+
+# Whether the table knows every option of WORD (--long[=x], or -abc).
+_kbq_known()
+{
+    local word=${1%%=*} i
+    if [[ $word == --* ]]; then
+        grep -q "^[^|]*|$word|" <<<"$_kbq_table"
+        return
+    fi
+    for ((i = 1; i < ${#word}; i++)); do
+        grep -qF -- "-${word:i:1}|" <<<"$(cut -d '|' -f1 -s <<<"$_kbq_table" | sed 's/$/|/')" ||
+            return 1
+    done
+}
+
+# While no command is known, an option that `kbq --help` does not list is
+# some command's: the table then holds the options of every command.
+_kbq_anytable()
+{
+    local c
+    [[ $_kbq_union ]] && return
+    _kbq_union=1
+    for c in $(_kbq_commands); do
+        _kbq_table+=$'\n'$(_kbq_opts "$(_kbq_run "$c" --help)")
+    done
+}
+
+# The values an option's description lists ("a, b or c (default: a)").
+_kbq_optvalues()
+{
+    local desc=${1%% (*}
+    [[ $desc =~ ^[a-z0-9-]+((, | or )[a-z0-9-]+)*$ ]] || return 0
+    desc=${desc//, / }
+    printf '%s\n' ${desc// or / }
 }
 
 # Field names: of the kind of a listing command, else of every kind.
@@ -40,29 +105,20 @@ _kbq_fields()
 
 # The kinds the path P (steps a.b.c, each a field) leads to, from the kind
 # of a listing command or from every kind: the kinds each ref step may name
-# (`ref to k|l`, or every kind for a bare `ref`).  Nothing when a step is
-# not a ref; every kind when the KB has no schema (nothing can be told).
+# (`kbq schema --list=targets=STEP KIND`).  Nothing when a step is not a
+# ref; every kind when the KB has no schema (nothing can be told).
 _kbq_path_kinds()
 {
-    local path=$1 step k spec next all
-    local -a kinds
+    local path=$1 step k all
+    local -a kinds next steps
     all=$(_kbq_run schema --list=kinds)
-    [[ $all ]] || { echo "*"; return; }
+    [[ $(_kbq_run schema --list=plurals) ]] || { echo "*"; return; }
     if [[ $_kbq_kind ]]; then kinds=("$_kbq_kind"); else kinds=($all); fi
     IFS=. read -r -a steps <<<"$path"
     for step in "${steps[@]}"; do
         next=()
         for k in "${kinds[@]}"; do
-            spec=$(_kbq_run schema "$k" |
-                awk -v f="$step" '$1 == f { $1 = ""; print; exit }')
-            case $spec in
-                " ref to "*)
-                    spec=${spec#" ref to "}
-                    spec=${spec%%,*}
-                    next+=(${spec//|/ })
-                    ;;
-                " ref"*) next+=($all) ;;
-            esac
+            next+=($(_kbq_run schema --list=targets="$step" "$k"))
         done
         kinds=($(printf '%s\n' "${next[@]}" | sort -u))
         [[ ${#kinds[@]} -gt 0 ]] || return 0
@@ -99,13 +155,12 @@ _kbq_ltrim()
 }
 
 # Candidates for a value of FIELD after = or != in an expression: the
-# values of an enum, the ids a ref may name, the kinds for `kind`.
+# values of an enum, the ids a ref may name, the kinds for `kind`, the ids
+# for `id`, as `kbq schema --list=values=FIELD [KIND]` gives them.
 _kbq_values()
 {
-    local field=$1 spec kinds k
+    local field=$1 kinds k
     case $field in
-        kind) _kbq_run schema --list=kinds; return ;;
-        id) _kbq_run schema --list=ids ${_kbq_kind:+"$_kbq_kind"}; return ;;
         *.*)
             # the last step's values, in the kinds the steps before it name
             kinds=$(_kbq_path_kinds "${field%.*}")
@@ -116,49 +171,69 @@ _kbq_values()
             return
             ;;
     esac
-    # `kbq schema [KIND]` rows: "  FIELD  TYPE..." (enum a|b, ref to k|l)
-    spec=$(_kbq_run schema ${_kbq_kind:+"$_kbq_kind"} |
-        awk -v f="$field" '$1 == f { $1 = ""; print; exit }')
-    case $spec in
-        " enum "*)
-            spec=${spec#" enum "}
-            spec=${spec%%,*}
-            printf '%s\n' ${spec//|/ }
-            ;;
-        " ref to "*)
-            kinds=${spec#" ref to "}
-            kinds=${kinds%%,*}
-            for k in ${kinds//|/ }; do
-                _kbq_run schema --list=ids "$k"
-            done
-            ;;
-        " ref"*)
-            _kbq_run schema --list=ids
-            ;;
-    esac
+    _kbq_run schema --list=values="$field" ${_kbq_kind:+"$_kbq_kind"}
 }
 
-# A word of an expression: a field name (no space after it, an operator
-# comes next), a path step after a dot, or a value after = or !=.
+# A word of an expression (or with "assign", of an assignment): a field
+# name (no space after it, an operator comes next), a path step after a
+# dot, or a value after = or !=.
 _kbq_expr()
 {
-    local word=$cur field op re='^([^=!~<>?]+)(=|!=)(.*)$'
+    local word=$cur field op re='^([^=!~<>?]+)(=|!=)(.*)$' more="not and or"
+    [[ ${1-} == assign ]] && more=
     if [[ $word == *[=\<\>~?!]* ]]; then
         [[ $word =~ $re ]] || return 0
         field=${BASH_REMATCH[1]} op=${BASH_REMATCH[2]}
-        COMPREPLY=($(compgen -P "$field$op" -W "$(_kbq_values "$field")" \
+        COMPREPLY+=($(compgen -P "$field$op" -W "$(_kbq_values "$field")" \
             -- "${BASH_REMATCH[3]}"))
         _kbq_ltrim "$word"
         return
     fi
     if [[ $word == *.* ]]; then
         # after a ref: the fields of the kinds it may name
-        COMPREPLY=($(compgen -P "${word%.*}." \
+        COMPREPLY+=($(compgen -P "${word%.*}." \
             -W "$(_kbq_path_fields "${word%.*}")" -- "${word##*.}"))
     else
-        COMPREPLY=($(compgen -W "$(_kbq_fields) not and or" -- "$word"))
+        COMPREPLY+=($(compgen -W "$(_kbq_fields) $more" -- "$word"))
     fi
     compopt -o nospace
+}
+
+# A comma-separated list of paths for --fields, one path for --sort.
+_kbq_pathlist()
+{
+    local pre="" words
+    [[ $1 == --fields && $cur == *,* ]] && pre=${cur%,*},
+    cur=${cur##*,}
+    if [[ $cur == *.* ]]; then
+        # after a ref: the fields of the kinds it may name
+        words=$(_kbq_path_fields "${cur%.*}")
+        pre+=${cur%.*}. cur=${cur##*.}
+    else
+        words=$(_kbq_fields)
+    fi
+    COMPREPLY=($(compgen -P "$pre" -W "$words" -- "$cur"))
+    compopt -o nospace
+}
+
+# The value of the option whose table line is $1, for $cur.
+_kbq_optarg()
+{
+    local s l v d vals
+    IFS='|' read -r s l v d <<<"$1"
+    case $l in
+        --kb) _filedir; return ;;
+        --schema) _filedir '@(yaml|yml)'; return ;;
+        --fields | --sort) _kbq_pathlist "$l"; return ;;
+    esac
+    vals=$(_kbq_optvalues "$d")
+    if [[ $vals ]]; then
+        COMPREPLY=($(compgen -W "$vals" -- "$cur"))
+    elif [[ $v == *FILE* ]]; then
+        _filedir
+    elif [[ $v == *DIR* ]]; then
+        _filedir -d
+    fi
 }
 
 # An assignment of a change command (set, add): a field name and '=', or
@@ -173,12 +248,12 @@ _kbq_assign()
             *-) field=${field%-} op="-=" ;;
         esac
         [[ $field == id ]] && return 0
-        COMPREPLY=($(compgen -P "$field$op" -W "$(_kbq_values "$field")" \
+        COMPREPLY+=($(compgen -P "$field$op" -W "$(_kbq_values "$field")" \
             -- "${word#*=}"))
         _kbq_ltrim "$word"
         return
     fi
-    COMPREPLY=($(compgen -S = -W "$(_kbq_fields)" -- "$word"))
+    COMPREPLY+=($(compgen -S = -W "$(_kbq_fields)" -- "$word"))
     compopt -o nospace
 }
 
@@ -187,36 +262,22 @@ _kbq()
     local cur prev words cword split
     _init_completion -s || return
 
-    local -a _kbq_prog=("${words[0]}") _kbq_kbopts=()
-    local _kbq_kind="" cmd="" w i nargs=0 dashdash=false plurals
+    local -a _kbq_prog=("${words[0]}") _kbq_kbopts=() synopsis
+    local _kbq_kind="" _kbq_table _kbq_union="" cmd="" cmdat=0 w i nargs=0
+    local dashdash=false plurals line place s l v d _kbq_help help
     local arg1="" assigned=false
     [[ ${words[0]} == \~/* ]] && _kbq_prog=("$HOME/${words[0]#\~/}")
 
-    # The command and its arguments, skipping options and their values;
-    # options may stand anywhere before "--".
+    # The KB options of the line: they name the KB every word comes from.
     for ((i = 1; i < cword; i++)); do
         w=${words[i]}
-        if $dashdash || [[ $w != -?* ]]; then
-            if [[ $cmd ]]; then
-                ((++nargs == 1)) && arg1=$w
-                [[ $w == *=* ]] && assigned=true
-            else
-                cmd=$w
-            fi
-            continue
-        fi
+        [[ $w == -- ]] && break
         case $w in
-            --) dashdash=true ;;
             --kb | --schema)
                 ((i + 1 < cword)) && _kbq_kbopts+=("$w" "${words[i + 1]}")
                 ((i++))
                 ;;
             --kb=* | --schema=*) _kbq_kbopts+=("$w") ;;
-            -o | --output | --fields | --sort | --limit | --as-of | --list | --file)
-                ((i++))
-                ;;
-            --*) ;;
-            -[!-]*o) ((i++)) ;;	# a bundle ending in -o: its value follows
         esac
     done
     for i in "${!_kbq_kbopts[@]}"; do
@@ -226,123 +287,105 @@ _kbq()
     done
 
     plurals=$(_kbq_run schema --list=plurals)
-    if [[ $cmd ]] && [[ $'\n'$plurals$'\n' == *$'\n'$cmd$'\n'* ]]; then
-        _kbq_kind=$cmd
+    # the commands and the options that every command takes
+    _kbq_help=$(_kbq_run --help)
+    _kbq_table=$(_kbq_opts "$_kbq_help")
+
+    # The command: the first word that is not an option or its value.
+    for ((i = 1; i < cword; i++)); do
+        w=${words[i]}
+        if ! $dashdash && [[ $w == -- ]]; then
+            dashdash=true
+        elif ! $dashdash && [[ $w == -?* ]]; then
+            _kbq_known "$w" || _kbq_anytable
+            _kbq_valopt "$w" >/dev/null && ((i++))
+        else
+            cmd=$w cmdat=$i
+            break
+        fi
+    done
+    if [[ $cmd ]]; then
+        help=$(_kbq_run "$cmd" --help)
+        _kbq_table=$(_kbq_opts "$help")
+        [[ $'\n'$plurals$'\n' == *$'\n'$cmd$'\n'* ]] && _kbq_kind=$cmd
+        for ((i = cmdat + 1; i < cword; i++)); do
+            w=${words[i]}
+            if $dashdash || [[ $w != -?* ]]; then
+                ((++nargs == 1)) && arg1=$w
+                [[ $w == *=* ]] && assigned=true
+            elif [[ $w == -- ]]; then
+                dashdash=true
+            else
+                _kbq_valopt "$w" >/dev/null && ((i++))
+            fi
+        done
     fi
 
-    # The value of an option.
-    case $prev in
-        -o | --output | -[!-]*o)
-            COMPREPLY=($(compgen -W "text tsv csv json jsonl yaml id" \
-                -- "$cur"))
+    # The value of an option: after it, or after its = (split off by
+    # _init_completion -s: prev is then the option).
+    if ! $dashdash; then
+        [[ -z $cmd && $prev == -?* ]] && ! _kbq_known "$prev" && _kbq_anytable
+        if [[ $split == true ]]; then
+            while IFS='|' read -r s l v d; do
+                if [[ $prev == "$l" && $v ]]; then
+                    _kbq_optarg "$s|$l|$v|$d"
+                    return
+                fi
+            done <<<"$_kbq_table"
             return
-            ;;
-        --color)
-            # only --color=WHEN takes a value
-            if [[ $split == true ]]; then
-                COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
-                return
-            fi
-            ;;
-        --kb)
-            _filedir
-            return
-            ;;
-        --schema | --file)
-            _filedir '@(yaml|yml)'
-            return
-            ;;
-        --fields | --sort)
-            # a comma-separated list of paths for --fields
-            local pre="" words
-            [[ $prev == --fields && $cur == *,* ]] && pre=${cur%,*},
-            cur=${cur##*,}
-            if [[ $cur == *.* ]]; then
-                # after a ref: the fields of the kinds it may name
-                words=$(_kbq_path_fields "${cur%.*}")
-                pre+=${cur%.*}. cur=${cur##*.}
-            else
-                words=$(_kbq_fields)
-            fi
-            COMPREPLY=($(compgen -P "$pre" -W "$words" -- "$cur"))
-            compopt -o nospace
-            return
-            ;;
-        --limit | --as-of | --list)
-            return
-            ;;
-    esac
-    [[ $split == true ]] && return
-
-    if [[ $cur == -* ]] && ! $dashdash; then
-        if [[ $cmd ]]; then
-            COMPREPLY=($(compgen -W "$(_kbq_options "$cmd")" -- "$cur"))
-        else
-            COMPREPLY=($(compgen -W "$(_kbq_options)" -- "$cur"))
         fi
+        if line=$(_kbq_valopt "$prev"); then
+            _kbq_optarg "$line"
+            return
+        fi
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "$(cut -d '|' -f1,2 <<<"$_kbq_table" |
+                tr '|' ' ')" -- "$cur"))
+            return
+        fi
+    fi
+
+    if [[ -z $cmd ]]; then
+        COMPREPLY=($(compgen -W "$(_kbq_commands) $plurals" -- "$cur"))
         return
     fi
-
+    # Which argument this is, from the usage line: the n-th placeholder,
+    # or the last one that repeats (ID..., [EXPR...]).
+    read -r -a synopsis <<<"$(sed -n '1s/.*\[OPTIONS\] *//p' <<<"$help")"
+    place=
+    for ((i = 0; i < ${#synopsis[@]}; i++)); do
+        w=${synopsis[i]//[][]/}
+        if [[ $w == *... ]]; then
+            place+=" ${w%...}"
+            [[ ${synopsis[i + 1]-} == *... ]] || break
+        elif ((nargs == i)); then
+            place=$w
+            break
+        fi
+    done
+    COMPREPLY=()
+    # the fields of assignments: of the kind added, or of the first record
+    # set
     case $cmd in
-        "")
-            COMPREPLY=($(compgen -W "$(_kbq_commands) $plurals" -- "$cur"))
-            ;;
-        help)
-            ((nargs == 0)) &&
-                COMPREPLY=($(compgen -W "$(_kbq_commands) $plurals" -- "$cur"))
-            ;;
-        show)
-            COMPREPLY=($(compgen -W "$(_kbq_run schema --list=ids)" -- "$cur"))
-            ;;
-        schema)
-            ((nargs == 0)) && COMPREPLY=($(compgen -W \
-                "$(_kbq_run schema --list=kinds) $plurals" -- "$cur"))
-            ;;
-        grep)
-            ((nargs > 0)) && _kbq_expr	# the first argument is the regex
-            ;;
-        find | timeline)
-            _kbq_expr
-            ;;
-        init)
-            ((nargs == 0)) && _filedir -d
-            ;;
-        add)
-            # the kind, then assignments for its fields
-            if ((nargs == 0)); then
-                COMPREPLY=($(compgen -W "$(_kbq_run schema --list=kinds)" \
-                    -- "$cur"))
-            else
-                _kbq_kind=$arg1 _kbq_assign
-            fi
-            ;;
-        set)
-            # ids, then assignments (a word with '=' starts them), for the
-            # fields of the first record's kind
-            [[ $arg1 && $arg1 != *=* ]] && _kbq_kind=$(_kbq_run find \
-                "id=$arg1" -o tsv --fields kind | sed -n 2p)
-            if ((nargs == 0)) && [[ $cur != *=* ]]; then
-                COMPREPLY=($(compgen -W "$(_kbq_run schema --list=ids)" \
-                    -- "$cur"))
-            elif $assigned || [[ $cur == *=* ]]; then
-                _kbq_assign
-            else
-                _kbq_assign
-                COMPREPLY+=($(compgen -W "$(_kbq_run schema --list=ids)" \
-                    -- "$cur"))
-            fi
-            ;;
-        rm)
-            COMPREPLY=($(compgen -W "$(_kbq_run schema --list=ids)" -- "$cur"))
-            ;;
-        mv)
-            ((nargs == 0)) &&
-                COMPREPLY=($(compgen -W "$(_kbq_run schema --list=ids)" -- "$cur"))
-            ;;
-        *)
-            [[ $_kbq_kind ]] && _kbq_expr
-            ;;
+        add) _kbq_kind=$arg1 ;;
+        set) [[ $arg1 && $arg1 != *=* ]] && _kbq_kind=$(_kbq_run find \
+                 "id=$arg1" -o tsv --fields kind | sed -n 2p) ;;
     esac
+    for w in $place; do
+        case $w in
+            EXPR) _kbq_expr ;;
+            ASSIGN) _kbq_assign ;;
+            ID | OLD)
+                # no more ids once the assignments began
+                [[ $cur == *=* ]] || $assigned ||
+                    COMPREPLY+=($(compgen -W "$(_kbq_run schema --list=ids)" -- "$cur")) ;;
+            KIND) COMPREPLY+=($(compgen -W \
+                "$(_kbq_run schema --list=kinds) $plurals" -- "$cur")) ;;
+            COMMAND) COMPREPLY+=($(compgen -W "$(_kbq_commands) $plurals" -- "$cur")) ;;
+            FILE | PATH) _filedir ;;
+            DIR) _filedir -d ;;
+        esac
+    done
 } &&
     complete -F _kbq kbq
 

@@ -5,7 +5,12 @@
 #ifndef KB_INT_H
 #define KB_INT_H
 
+/* What kb.h declares is libkb.so's interface: the library is built with
+ * -fvisibility=hidden, and only these declarations are visible (kb.map then
+ * exports the kb_* names among them).  kb.h itself stays free of it. */
+#pragma GCC visibility push(default)
 #include "kb.h"
+#pragma GCC visibility pop
 
 #include <pthread.h>
 #include <stdarg.h>
@@ -435,5 +440,17 @@ size_t kb_validate_record(const struct kb *kb, const struct kb_record *rec,
 			  void (*fn)(const struct kb_diag *d, void *ud), void *ud);
 /* Parse a decimal integer exactly (optional sign, digits); false if not. */
 bool kb_int_parse(const char *s, size_t len, long long *out);
+
+/*
+ * Work counters for tests: a library copy built with KB_COUNT_WORK counts
+ * the steps of its look-ups, so that a test can check a bound on work
+ * instead of timing it.  Otherwise they cost nothing.
+ */
+#ifdef KB_COUNT_WORK
+extern size_t kb_work_id_probes;	/* slots visited by id look-ups */
+#define KB_COUNT(counter) ((void)(kb_work_##counter++))
+#else
+#define KB_COUNT(counter) ((void)0)
+#endif
 
 #endif

@@ -36,6 +36,10 @@ examples  The EXAMPLES of PAGE (a file name in MANDIR, or a path), run against t
               2 says why there.
           Every page has at least one command.  KBQ_KB is unset, NO_COLOR
           set, and kbq is first on PATH.
+program   check-pages.py KBQ MANDIR program PAGE DIR: write each C program
+          of the EXAMPLES of PAGE (a literal display whose first line is
+          "/* NAME.c ...") to DIR/NAME.c, exactly as a reader sees it; the
+          page's library programs are compiled by tests/lib.
 """
 import os
 import re
@@ -198,6 +202,62 @@ def check_options(kbq, man):
                 fail("%s: OPTIONS item '%s' is not in 'kbq %s --help'"
                      % (os.path.basename(page), h, cmd))
     print("%d options checked" % n)
+    check_formats(kbq, man, targets)
+
+
+FORMATS = ("text", "tsv", "csv", "json", "jsonl", "yaml", "id")
+
+
+def help_formats(kbq, cmd):
+    """The formats `kbq CMD --help` lists for -o, or None."""
+    out = kbq_out(kbq, cmd, "--help")
+    m = re.search(r"^\s*-o, --output FORMAT\s+(.*)$", out, re.M)
+    if not m:
+        return None
+    return set(re.findall(r"\b(%s)\b" % "|".join(FORMATS),
+                          m.group(1).split("(default")[0]))
+
+
+def page_formats(page):
+    """The formats named (.Cm) in the -o item of PAGE's OPTIONS."""
+    names, inside = set(), False
+    with open(page, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith(".It "):
+                inside = line.startswith(".It Fl o , Fl -output")
+            elif line.startswith((".El", ".Sh")):
+                inside = False
+            elif inside:
+                m = re.match(r"^\.Cm (\S+)", line)
+                if m and m.group(1) in FORMATS:
+                    names.add(m.group(1))
+    return names
+
+
+def check_formats(kbq, man, targets):
+    """-o in --help and in the page list exactly the formats the command
+    prints, and the command refuses every other one."""
+    n = 0
+    for cmd, pagecmd in targets:
+        want = help_formats(kbq, cmd)
+        if want is None:
+            continue
+        page = page_for(man, pagecmd)
+        got = page_formats(page)
+        n += 1
+        if got != want:
+            fail("%s: the -o item names %s, 'kbq %s --help' lists %s"
+                 % (os.path.basename(page), sorted(got), cmd, sorted(want)))
+        for f in FORMATS:
+            r = run([kbq, cmd, "-o", f, "--limit", "0"] if "--limit" in
+                    kbq_out(kbq, cmd, "--help") else [kbq, cmd, "-o", f],
+                    env=kbq_env())
+            refused = r.returncode == 2 and "prints" in r.stderr
+            if (f in want) == refused:
+                fail("'kbq %s -o %s' %s, but --help %s it"
+                     % (cmd, f, "is refused" if refused else "runs",
+                        "lists" if f in want else "does not list"))
+    print("%d -o format lists checked" % n)
 
 
 def synopsis_entries(page):
@@ -357,6 +417,20 @@ def check_examples(kbq, man, page):
         shutil.rmtree(tmp)
 
 
+def write_programs(man, page, outdir):
+    path = page if os.path.sep in page else os.path.join(man, page)
+    n = 0
+    for block in literal_blocks(path):
+        m = re.match(r"^/\* ([\w-]+\.c) ", block[0])
+        if m:
+            with open(os.path.join(outdir, m.group(1)), "w") as f:
+                f.write("\n".join(block) + "\n")
+            print("%s: %s written" % (os.path.basename(path), m.group(1)))
+            n += 1
+    if n == 0:
+        fail("%s: EXAMPLES has no C program" % os.path.basename(path))
+
+
 def main():
     if len(sys.argv) < 4:
         sys.exit(__doc__)
@@ -369,6 +443,8 @@ def main():
         check_synopsis(kbq, man)
     elif what == "examples" and len(sys.argv) == 5:
         check_examples(kbq, man, sys.argv[4])
+    elif what == "program" and len(sys.argv) == 6:
+        write_programs(man, sys.argv[4], sys.argv[5])
     else:
         sys.exit(__doc__)
     sys.exit(1 if failures else 0)
