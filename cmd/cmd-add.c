@@ -72,9 +72,16 @@ static int add_exec(struct kbq_ctx *ctx)
 	if (!(a = kbq_assigns(ctx, 1)))
 		return 2;
 	if ((ed = kbq_edit_start(ctx))) {
+		const char *kind = ctx->args[0];
+		const struct kb_kind *k;
+
+		/* a kind's plural names it too (kbq add controls ...) */
+		if (!kb_kind_find(ctx->kb, kind) &&
+		    (k = kb_kind_by_plural(ctx->kb, kind)))
+			kind = k->name;
 		if (ctx->o.file && !(rel = rel_path(kbq_kb_path(ctx), ctx->o.file)))
 			kb_edit_free(ed);
-		else if (kb_edit_add(ed, ctx->args[0], a, na, rel, &err))
+		else if (kb_edit_add(ed, kind, a, na, rel, &err))
 			rc = kbq_edit_fail(ctx, ed, &err,
 					   strncmp(err.message, "unknown kind", 12) ?
 					   -1 : 0);

@@ -236,8 +236,9 @@ _kbq_optarg()
     fi
 }
 
-# An assignment of a change command (set, add): a field name and '=', or
-# after FIELD=, FIELD+= or FIELD-= the values it may take.
+# An assignment of a change command (set, add): a field name (the '=',
+# '+=' or '-=' is the user's), or after FIELD=, FIELD+= or FIELD-= the
+# values it may take.
 _kbq_assign()
 {
     local word=$cur field op
@@ -253,7 +254,7 @@ _kbq_assign()
         _kbq_ltrim "$word"
         return
     fi
-    COMPREPLY+=($(compgen -S = -W "$(_kbq_fields)" -- "$word"))
+    COMPREPLY+=($(compgen -W "$(_kbq_fields)" -- "$word"))
     compopt -o nospace
 }
 

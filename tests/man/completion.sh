@@ -134,23 +134,24 @@ kbq=$prefix/bin/kbq
 . "$here/completion-cases.sh"
 
 # the change commands (bash): the kind's fields after add KIND, the first
-# record's after set ID, the values after FIELD=, FIELD+= and FIELD-=; ids
-# after set, rm and mv, but not once the assignments began
+# record's after set ID (the operator is the user's), the values after
+# FIELD=, FIELD+= and FIELD-=; ids after set, rm and mv, but not once the
+# assignments began
 has "kbq add " control
-has "kbq add control meas" measure=
+has "kbq add control meas" measure
 has "kbq add control measure=li" measure=licensing
 has "kbq add control imposed_by=" imposed_by=cn imposed_by=us
 exactly "kbq rm lon" "$(list schema --list=ids | grep '^lon')"
 exactly "kbq mv lon" "$(list schema --list=ids | grep '^lon')"
 exactly "kbq mv london-talks-2025 " ""
 exactly "kbq set us-e" "$(list schema --list=ids | grep '^us-e')"
-has "kbq set us-eda-2025 sta" status=
+has "kbq set us-eda-2025 sta" status
 has "kbq set us-eda-2025 us-" us-ascend-2025
 has "kbq set us-eda-2025 status=li" status=lifted
 has "kbq set us-eda-2025 targets+=" targets+=cn targets+=us
-exactly "kbq set us-eda-2025 sum" "summary="
+exactly "kbq set us-eda-2025 sum" summary
 lacks "kbq set us-eda-2025 status=in-force us-" us-ascend-2025
-has "kbq set us-eda-2025 status=in-force mea" measure=
+has "kbq set us-eda-2025 status=in-force mea" measure
 
 # what readline replaces is the part after the word's last break: after
 # "measure=" the value alone, after "--fields=" the list
