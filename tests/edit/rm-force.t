@@ -21,5 +21,5 @@ kb/actors.yaml:6:3: us: removed
 kbq: kb/actors.yaml:31:12: error: dangling ref 'us' in field 'country'
 kbq: kb/controls.yaml:2:62: error: dangling ref 'us' in field 'imposed_by'
 kbq: kb/controls.yaml:4:29: error: dangling ref 'us' in field 'imposed_by'
-kbq: 3 problems in 14 records
+kbq: 3 problems in 3 of 14 records
 --- status 1
