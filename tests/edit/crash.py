@@ -2,8 +2,10 @@
 """Nothing lost: a killed kbq and kbq processes writing at once.
 
     crash.py KBQ crash       SIGKILL `kbq set` at random moments, again and
-                             again, on a large file: after each kill the file
-                             is wholly the old one or wholly the new one, and
+                             again, on a large file, every other time while
+                             it writes (from the first sign of writing in the
+                             KB's directory on): after each kill the file is
+                             wholly the old one or wholly the new one, and
                              the KB loads (a temporary file a kill leaves is
                              named .NAME.*, which no KB walk reads)
     crash.py KBQ concurrent  many `kbq set` processes on different records of
@@ -52,24 +54,55 @@ def env():
     return e
 
 
+def snapshot(kb, path):
+    """What the KB directory looks like: its names, and the file's inode,
+    size and time."""
+    st = os.stat(path)
+    return (tuple(sorted(os.listdir(kb))), st.st_ino, st.st_size,
+            st.st_mtime_ns)
+
+
+def wait_write(p, kb, path, before, give_up):
+    """Poll until kbq starts writing (a name appears in the KB's directory,
+    or the file changes) or exits; True when writing was seen."""
+    while time.monotonic() < give_up and p.poll() is None:
+        try:
+            if snapshot(kb, path) != before:
+                return True
+        except FileNotFoundError:
+            return True
+    return False
+
+
 def crash(kbq, tmp):
     kb = os.path.join(tmp, "kb")
-    n = 20000
+    n = 100000
     make_kb(kb, n)
     path = os.path.join(kb, "records.yaml")
     rng = random.Random(int(os.environ.get("KBQ_CRASH_SEED", "1")))
-    # how long a whole run takes (the slowest of three), to kill anywhere
-    # inside one
-    span = 0
+    # how long a whole run takes (the slowest of three), and how long its
+    # writing takes (from the first sign of it to the end), to kill
+    # anywhere inside one, or inside the writing
+    span = write = 0
     for v in ("new", "old", "new"):
+        before = snapshot(kb, path)
         t0 = time.monotonic()
-        subprocess.run([kbq, "--kb", kb, "-q", "set", "r1", "status=" + v],
-                       check=True, env=env())
-        span = max(span, time.monotonic() - t0)
+        p = subprocess.Popen([kbq, "--kb", kb, "-q", "set", "r1",
+                              "status=" + v], env=env())
+        seen = wait_write(p, kb, path, before, t0 + 600)
+        t1 = time.monotonic()
+        if p.wait() != 0:
+            print("FAIL: kbq set exits %d" % p.returncode)
+            return 1
+        t2 = time.monotonic()
+        span = max(span, t2 - t0)
+        if seen:
+            write = max(write, t2 - t1)
     with open(path, "rb") as f:
         old = f.read()
-    kills = outcomes_old = outcomes_new = runs = 0
-    # until both outcomes were seen (a loaded machine shifts the timing)
+    kills = outcomes_old = outcomes_new = runs = in_write = 0
+    # until both outcomes were seen (a loaded machine shifts the timing);
+    # every other run is killed while it writes
     while runs < RUNS or ((not outcomes_old or not outcomes_new) and
                           runs < 4 * RUNS):
         runs += 1
@@ -80,9 +113,15 @@ def crash(kbq, tmp):
             cur, new = new, cur
         want = old.replace(cur, new, 1)
         value = new.split(b" ")[1].decode()
+        before = snapshot(kb, path)
+        t0 = time.monotonic()
         p = subprocess.Popen([kbq, "--kb", kb, "-q", "set", "r%d" % k,
                               "status=" + value], env=env())
-        time.sleep(rng.uniform(0, span * 1.2))
+        if runs % 2:
+            time.sleep(rng.uniform(0, span * 1.2))
+        elif wait_write(p, kb, path, before, t0 + 600):
+            in_write += 1
+            time.sleep(rng.uniform(0, write * 1.2))
         p.kill()
         p.wait()
         kills += p.returncode == -9
@@ -95,7 +134,7 @@ def crash(kbq, tmp):
             old = got
         else:
             print("FAIL: after a kill the file is neither the old one nor "
-                  "the new one (%d bytes)" % len(got))
+                  "the new one (%d bytes, run %d)" % (len(got), runs))
             return 1
         r = subprocess.run([kbq, "--kb", kb, "validate"], env=env(),
                            stderr=subprocess.PIPE)
@@ -109,11 +148,12 @@ def crash(kbq, tmp):
             elif name not in ("schema.yaml", "records.yaml"):
                 print("FAIL: a kill left %s" % name)
                 return 1
-    print("%d runs killed (%d by SIGKILL): %d left the old file, %d the new" %
-          (runs, kills, outcomes_old, outcomes_new))
-    if not kills or not outcomes_old or not outcomes_new:
-        print("FAIL: the kills did not land both before and after the "
-              "rename; nothing was shown")
+    print("%d runs killed (%d by SIGKILL, %d while writing): %d left the old "
+          "file, %d the new" % (runs, kills, in_write, outcomes_old,
+                                outcomes_new))
+    if not kills or not outcomes_old or not outcomes_new or not in_write:
+        print("FAIL: the kills did not land before, inside and after the "
+              "writing; nothing was shown")
         return 1
     return 0
 
