@@ -113,7 +113,6 @@ struct efile {
 	struct region *regs;
 	size_t nregs;
 	char eol[3];
-	bool ends_eol;		/* the file ends with a line break */
 	struct kb_splice *out;
 	size_t nout;
 	struct kb_edit_file pub;
@@ -903,6 +902,10 @@ static char line_kind(const char *p, size_t n)
 }
 
 #define SCAN_CHUNK ((size_t)1 << 20)
+/* Parts of a large file closer than this are read as one, up to a part
+ * of PART_MAX bytes (parts that overlap are always joined). */
+#define JOIN_GAP ((size_t)16 << 10)
+#define PART_MAX ((size_t)1 << 20)
 
 /*
  * One reading of the file: its boundaries (into *b) and the offsets of the
@@ -997,9 +1000,14 @@ static int add_region(struct efile *f, size_t off, size_t end, size_t line,
 	struct region *g;
 	size_t cap = f->nregs;
 
-	/* regions come in order: one that meets the last joins it */
-	if (f->nregs && off <= f->regs[f->nregs - 1].off +
-			       f->regs[f->nregs - 1].len) {
+	/* regions come in order: one that meets the last joins it, and so
+	 * does one that comes close, while the part stays small (fewer parts
+	 * parse faster; one part at a time is held) */
+	if (f->nregs && (off < f->regs[f->nregs - 1].off +
+				f->regs[f->nregs - 1].len ||
+			 (off <= f->regs[f->nregs - 1].off +
+				 f->regs[f->nregs - 1].len + JOIN_GAP &&
+			  end - f->regs[f->nregs - 1].off <= PART_MAX))) {
 		g = &f->regs[f->nregs - 1];
 		if (end > g->off + g->len)
 			g->len = end - g->off;
@@ -2489,7 +2497,7 @@ static bool same_record(const struct kb_record *a, const struct kb_record *b)
 }
 
 /* A copy of a record read back, at its place in the file, its names those
- * of the KB (for validation). */
+ * of the KB (for validation), its text its own. */
 static const struct kb_record *placed(struct kb_edit *ed, const struct efile *f,
 				      const struct kb_record *got, long shift)
 {
@@ -2516,6 +2524,11 @@ static const struct kb_record *placed(struct kb_edit *ed, const struct efile *f,
 		for (j = 0; j < got->fields[i].count; j++) {
 			v[j] = got->fields[i].values[j];
 			v[j].line = (uint32_t)(v[j].line + shift);
+			/* the region read back is freed soon */
+			if (!(v[j].text = copy(ed, v[j].text, v[j].len)))
+				return NULL;
+			if (fs[i].name == ed->kb->id_name && !j)
+				r->id = v[j].text;
 		}
 		fs[i].values = v;
 	}
@@ -2659,50 +2672,29 @@ static int out_rec(struct kb_edit *ed, const char *file, uint32_t line,
 	return 0;
 }
 
-/* The region of f holding KB record rec, and its place there. */
-static bool find_in_regions(const struct efile *f, size_t rec, size_t *reg,
-			    size_t *ysrec)
+/* The place of KB record rec in region g, or YS_NONE. */
+static size_t find_in_region(const struct region *g, size_t rec)
 {
-	size_t lo = 0, hi = f->nregs, r;
+	size_t a = 0, b = g->ys.nrecs;
 
-	/* regions, and records in each, are in file order */
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		const struct region *g = &f->regs[mid];
+	/* the records of a region are in file order */
+	while (a < b) {
+		size_t mid = (a + b) / 2;
 
-		if (g->ys.nrecs && g->kbrec[g->ys.nrecs - 1] < rec)
-			lo = mid + 1;
+		if (g->kbrec[mid] < rec)
+			a = mid + 1;
 		else
-			hi = mid;
+			b = mid;
 	}
-	for (r = lo; r < f->nregs; r++) {
-		const struct region *g = &f->regs[r];
-		size_t a = 0, b = g->ys.nrecs;
-
-		while (a < b) {
-			size_t mid = (a + b) / 2;
-
-			if (g->kbrec[mid] < rec)
-				a = mid + 1;
-			else
-				b = mid;
-		}
-		if (a < g->ys.nrecs && g->kbrec[a] == rec) {
-			*reg = r;
-			*ysrec = a;
-			return true;
-		}
-		if (g->ys.nrecs && g->kbrec[0] > rec)
-			break;
-	}
-	return false;
+	return a < g->ys.nrecs && g->kbrec[a] == rec ? a : YS_NONE;
 }
 
-/* Target t's change as splices on its region of f. */
-static int edit_target(struct kb_edit *ed, struct efile *f, struct target *t,
-		       struct kb_error *err)
+/* Target t's change as splices on region `reg` of f, which holds it. */
+static int edit_target(struct kb_edit *ed, struct efile *f, size_t reg,
+		       struct target *t, struct kb_error *err)
 {
 	struct region *g;
+	struct kb_view w;
 	struct ectx c;
 	size_t before;
 	int rc;
@@ -2712,16 +2704,13 @@ static int edit_target(struct kb_edit *ed, struct efile *f, struct target *t,
 	c.f = f;
 	c.t = t;
 	c.err = err;
-	if (t->add) {
-		/* after the file's last record, or alone in the file */
-		t->reg = 0;
-		if (f->nrec && !find_in_regions(f, f->rec0 + f->nrec - 1, &t->reg,
-						&t->ysrec))
-			return cannot(f, "its last record was not found", err);
-	} else if (!find_in_regions(f, t->rec, &t->reg, &t->ysrec)) {
+	/* an added record goes after the file's last, or alone in it */
+	t->reg = reg;
+	g = &f->regs[reg];
+	t->ysrec = t->add && !f->nrec ? YS_NONE :
+		   find_in_region(g, t->add ? f->rec0 + f->nrec - 1 : t->rec);
+	if (t->ysrec == YS_NONE && !(t->add && !f->nrec))
 		return cannot(f, "a record it changes was not found", err);
-	}
-	g = &f->regs[t->reg];
 	c.g = g;
 	c.y = &g->ys;
 	c.d = g->data ? g->data : "";
@@ -2734,16 +2723,21 @@ static int edit_target(struct kb_edit *ed, struct efile *f, struct target *t,
 		t->changed = true;
 		return edit_add(&c);
 	}
-	if (!(c.k = kb_crec_full(ed->kb, ed->kb->recs[t->rec])))
+	/* decoded in passing: a rename may touch most records */
+	memset(&w, 0, sizeof(w));
+	if (kb_view_decode(ed->kb, ed->kb->recs[t->rec], &w) < 0 ||
+	    !(c.gone = calloc(c.r->npairs + 1, sizeof(*c.gone)))) {
+		kb_view_free(&w);
 		return oom(err);
-	if (!(c.gone = calloc(c.r->npairs + 1, sizeof(*c.gone))))
-		return oom(err);
+	}
+	c.k = &w.rec;
 	if (t->rm)
 		rc = edit_rm(&c);
 	else if (t->rename || t->refs)
 		rc = edit_mv(&c);
 	else
 		rc = edit_set(&c);
+	kb_view_free(&w);
 	free(c.gone);
 	t->changed = g->nsp > before;
 	return rc;
@@ -2883,75 +2877,124 @@ static void file_eol(struct efile *f, const struct region *g)
 	}
 }
 
+/* A region's bytes, spans and reading back, no longer needed once its
+ * splices are checked. */
+static void release_region(struct region *g)
+{
+	if (g->own)
+		free(g->data);
+	g->data = NULL;
+	g->own = false;
+	ys_free(&g->ys);
+	free(g->kbrec);
+	g->kbrec = NULL;
+	kb_buf_free(&g->nw);
+	kb_free(g->after);
+	g->after = NULL;
+}
+
 static void free_regions(struct efile *f)
 {
 	size_t j;
 
 	for (j = 0; j < f->nregs; j++) {
-		struct region *g = &f->regs[j];
-
-		if (g->own)
-			free(g->data);
-		ys_free(&g->ys);
-		free(g->kbrec);
-		free(g->sp);
-		kb_buf_free(&g->nw);
-		kb_free(g->after);
+		release_region(&f->regs[j]);
+		free(f->regs[j].sp);
 	}
 	free(f->regs);
 	f->regs = NULL;
 	f->nregs = 0;
 }
 
+/* The KB record a target of a file is placed by: its own, or for a record
+ * added, the file's last (after which it goes). */
+static size_t key_of(const struct efile *f, const struct target *t)
+{
+	if (!t->add)
+		return t->rec;
+	return f->nrec ? f->rec0 + f->nrec - 1 : 0;
+}
+
+/* A target of a file and where it is placed (key_of), to sort them. */
+struct placed_target {
+	size_t key, t;
+};
+
+static int cmp_placed(const void *a, const void *b)
+{
+	const struct placed_target *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->t < y->t ? -1 : x->t > y->t;
+}
+
+/*
+ * The changes of file fi, region by region in file order: each read,
+ * its targets' changes made, applied, read back and checked, then let go,
+ * so that memory holds one region at a time.  When a part of a large file
+ * does not stand on its own, it all starts again with the file whole.
+ */
 static int prepare_file(struct kb_edit *ed, size_t fi, struct kb_error *err)
 {
 	struct efile *f = &ed->files[fi];
-	size_t i;
+	struct placed_target *order;
+	size_t n = 0, i, k;
 	long shift;
 	int rc;
 
 	if ((rc = open_file(f, err)))
 		return rc;
+	if (!(order = malloc((ed->nt + 1) * sizeof(*order))))
+		return oom(err);
+	for (i = 0; i < ed->nt; i++)
+		if (ed->t[i].file == fi) {
+			order[n].key = key_of(f, &ed->t[i]);
+			order[n++].t = i;
+		}
+	qsort(order, n, sizeof(*order), cmp_placed);
 	for (;;) {
 		if ((rc = plan_file(ed, f, fi, err)))
-			return rc;
-		for (i = 0; i < f->nregs; i++)
-			if ((rc = read_region(ed, f, &f->regs[i], err)))
+			break;
+		shift = 0;
+		for (i = k = 0; i < f->nregs && !rc; i++) {
+			struct region *g = &f->regs[i];
+
+			if ((rc = read_region(ed, f, g, err)))
 				break;
+			if (!i)
+				file_eol(f, g);
+			/* the targets whose records the region holds */
+			while (k < n && !rc && (i + 1 == f->nregs ||
+						(g->ys.nrecs && order[k].key <=
+						 g->kbrec[g->ys.nrecs - 1])))
+				rc = edit_target(ed, f, i, &ed->t[order[k++].t], err);
+			if (rc || !g->nsp) {
+				release_region(g);
+				continue;
+			}
+			if ((rc = apply(f, g, err)) || (rc = reread(f, g, err)) ||
+			    (rc = check_region(ed, f, fi, g,
+					       (long)g->base_line + shift, err)))
+				break;
+			/* the records of later regions moved by as many lines */
+			shift += g->dlines;
+			/* what stays is the splices: a rename may change
+			 * thousands of regions */
+			release_region(g);
+		}
 		if (rc != 1)
 			break;
-		/* a part that does not stand on its own: the whole file */
+		/* a part that does not stand on its own: the whole file (parts
+		 * have no anchors, so the targets are those there were) */
 		free_regions(f);
 		f->whole = true;
+		rc = 0;
 	}
-	if (rc)
-		return rc;
-	if (!f->whole)
+	if (!rc && !f->whole)
 		ed->nparts += f->nregs;
-	if (f->nregs)
-		file_eol(f, &f->regs[0]);
-	if (f->whole && f->nregs && f->regs[0].len) {
-		const char *d = f->regs[0].data;
-
-		f->ends_eol = d[f->regs[0].len - 1] == '\n' ||
-			      d[f->regs[0].len - 1] == '\r';
-	}
-	for (i = 0; i < ed->nt; i++)
-		if (ed->t[i].file == fi && (rc = edit_target(ed, f, &ed->t[i], err)))
-			return rc;
-	shift = 0;
-	for (i = 0; i < f->nregs; i++) {
-		struct region *g = &f->regs[i];
-
-		if (!g->nsp)
-			continue;
-		if ((rc = apply(f, g, err)) || (rc = reread(f, g, err)) ||
-		    (rc = check_region(ed, f, fi, g, (long)g->base_line + shift, err)))
-			return rc;
-		/* the records of later regions moved by as many lines */
-		shift += g->dlines;
-	}
-	return 0;
+	free(order);
+	return rc;
 }
 
 int kb_edit_prepare(struct kb_edit *ed,

@@ -438,6 +438,36 @@ static void parts(void **state)
 		free(w3);
 	}
 	free(want);
+	/* every record refers to r0: a rename changes them all, in parts
+	 * that meet and join */
+	{
+		char *all = malloc(strlen(text) + 1), *p, *q;
+
+		assert_non_null(all);
+		for (p = text, q = all; *p;)
+			if (!strncmp(p, "other: r", 8)) {
+				q += sprintf(q, "other: r0");
+				for (p += 8; *p >= '0' && *p <= '9'; p++)
+					;
+			} else {
+				*q++ = *p++;
+			}
+		*q = '\0';
+		want = malloc(strlen(all) + 1);
+		assert_non_null(want);
+		for (p = all, q = want; *p;)
+			if (!strncmp(p, " r0\n", 4)) {
+				q += sprintf(q, " z\n");
+				p += 4;
+			} else {
+				*q++ = *p++;
+			}
+		*q = '\0';
+		assert_string_equal(run(all, MV, "r0", "z", &np), want);
+		assert_true(np >= 1);
+		free(want);
+		free(all);
+	}
 	free(text);
 	/* a part that holds an anchor does not stand on its own: the file is
 	 * read whole, with the same result */
