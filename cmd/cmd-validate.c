@@ -7,6 +7,7 @@
 struct vstate {
 	struct kbq_ctx *ctx;
 	size_t n;
+	bool limit;	/* a limit was hit: exit 2 (SPEC 5) */
 };
 
 static void json_diag(const char *file, unsigned line, unsigned col,
@@ -30,6 +31,8 @@ static void on_diag(const struct kb_diag *d, void *ud)
 {
 	struct vstate *s = ud;
 
+	if (d->code != KB_OK)
+		s->limit = true;
 	if (s->ctx->o.quiet) {
 		s->n++;
 		return;
@@ -58,7 +61,7 @@ static void on_diag(const struct kb_diag *d, void *ud)
 static int validate_exec(struct kbq_ctx *ctx)
 {
 	bool json = ctx->o.format == KBQ_FMT_JSON;
-	struct vstate s = { ctx, 0 };
+	struct vstate s = { ctx, 0, false };
 	struct kb_error err;
 
 	if (ctx->o.format != KBQ_FMT_TEXT && !json) {
@@ -67,13 +70,16 @@ static int validate_exec(struct kbq_ctx *ctx)
 	}
 	if (kbq_open(ctx, &err)) {
 		/* A structural error: the KB cannot be read as records. */
-		if (ctx->o.quiet)
+		if (ctx->o.quiet) {
+			kb_error_free(&err);
 			return 2;
+		}
 		if (json) {
 			putchar('[');
 			json_diag(err.file, err.line, err.col, NULL, "fatal",
 				  err.message, true);
 			puts("\n]");
+			kb_error_free(&err);
 		} else {
 			kbq_report(&err, NULL, 0);
 		}
@@ -87,7 +93,7 @@ static int validate_exec(struct kbq_ctx *ctx)
 	if (s.n && !json && !ctx->o.quiet)
 		fprintf(stderr, "kbq: %zu problem%s in %zu records\n", s.n,
 			s.n == 1 ? "" : "s", kb_count(ctx->kb));
-	return s.n ? 1 : 0;
+	return s.limit ? 2 : s.n ? 1 : 0;
 }
 
 const struct kbq_cmd kbq_cmd_validate = {

@@ -58,7 +58,7 @@ void kbq_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-void kbq_report(const struct kb_error *err, const char *const *words,
+void kbq_report(struct kb_error *err, const char *const *words,
 		size_t nwords)
 {
 	size_t i, col = 0, k;
@@ -71,8 +71,10 @@ void kbq_report(const struct kb_error *err, const char *const *words,
 		fprintf(stderr, "kbq: %s: error: %s\n", err->file, err->message);
 	else
 		fprintf(stderr, "kbq: error: %s\n", err->message);
-	if (!words || err->word < 0 || (size_t)err->word >= nwords + 1)
+	if (!words || err->word < 0 || (size_t)err->word >= nwords + 1) {
+		kb_error_free(err);
 		return;
+	}
 	/* The expression again, with the offending token underlined. */
 	fputs("  ", stderr);
 	for (i = 0; i < nwords; i++) {
@@ -90,6 +92,7 @@ void kbq_report(const struct kb_error *err, const char *const *words,
 	for (k = 1; k < err->span && k < 200; k++)
 		fputc('~', stderr);
 	fputc('\n', stderr);
+	kb_error_free(err);
 }
 
 int kbq_finish(int status)
