@@ -5,24 +5,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One line a match: line breaks in a value are shown as \n. */
+/* One line a match, the value escaped (SPEC 5: a line break is shown as
+ * \n), the match highlighted when colour is on. */
 static void print_value(const char *s, size_t len, size_t ms, size_t me,
 			bool color)
 {
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		if (color && i == ms && me > ms)
-			fputs("\033[1;31m", stdout);
-		if (s[i] == '\n')
-			fputs("\\n", stdout);
-		else if (s[i] == '\r')
-			fputs("\\r", stdout);
-		else
-			putchar(s[i]);
-		if (color && i + 1 == me && me > ms)
-			fputs("\033[m", stdout);
+	if (!color || me <= ms) {
+		kbq_esc_write(stdout, s, len);
+		return;
 	}
+	kbq_esc_write(stdout, s, ms);
+	fputs("\033[1;31m", stdout);
+	kbq_esc_write(stdout, s + ms, me - ms);
+	fputs("\033[m", stdout);
+	kbq_esc_write(stdout, s + me, len - me);
 }
 
 struct grep {
@@ -68,11 +64,13 @@ static int grep_record(struct kbq_ctx *ctx, const struct kb_record *r,
 			}
 			if (ctx->o.count)
 				continue;
-			printf("%s%s%s:%s%u:%u%s:%s%s.%s%s: ",
-			       kbq_c(c, "\033[35m"), r->file, kbq_c(c, "\033[m"),
+			fputs(kbq_c(c, "\033[35m"), stdout);
+			kbq_esc_puts(stdout, r->file);
+			printf("%s:%s%u:%u%s:%s", kbq_c(c, "\033[m"),
 			       kbq_c(c, "\033[32m"), v->line, v->col,
-			       kbq_c(c, "\033[m"), kbq_c(c, "\033[33m"), r->id,
-			       f->name, kbq_c(c, "\033[m"));
+			       kbq_c(c, "\033[m"), kbq_c(c, "\033[33m"));
+			kbq_esc_printf(stdout, "%s.%s", r->id, f->name);
+			printf("%s: ", kbq_c(c, "\033[m"));
 			print_value(v->text, v->len, ms, me, c);
 			putchar('\n');
 		}
@@ -93,7 +91,7 @@ static int grep_exec(struct kbq_ctx *ctx)
 	if (kb_regex_compile(&re, ctx->args[0], strlen(ctx->args[0]), flags,
 			     &err)) {
 		kbq_error("bad regex: %s at offset %zu", err.message, err.offset);
-		fprintf(stderr, "  %s\n  %*s^\n", ctx->args[0], (int)err.offset, "");
+		kbq_underline(ctx->args, 1, 0, err.offset, 1);
 		kb_error_free(&err);
 		return 2;
 	}
@@ -107,6 +105,8 @@ static int grep_exec(struct kbq_ctx *ctx)
 	rc = kbq_each_match(ctx, q, grep_record, &g);
 	if (!rc && ctx->o.count && !ctx->o.quiet)
 		printf("%zu\n", g.hits);
+	if (!rc)
+		kbq_warn_refs(ctx, q, ctx->args + 1);
 	kb_query_free(q);
 	kb_regex_free(re);
 	return rc ? rc : g.hits ? 0 : 1;

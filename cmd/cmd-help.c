@@ -37,7 +37,10 @@ static int help_exec(struct kbq_ctx *ctx)
 		return 2;
 	}
 	kbq_usage(stdout, &kbq_cmd_kind, ctx->args[0]);
-	printf("\nkinds of this KB: %s\n", kind_names(ctx->kb, buf, sizeof(buf)));
+	putchar('\n');
+	kbq_esc_printf(stdout, "kinds of this KB: %s",
+		       kind_names(ctx->kb, buf, sizeof(buf)));
+	putchar('\n');
 	return 0;
 }
 

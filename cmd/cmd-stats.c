@@ -216,8 +216,9 @@ static void print_text(struct kbq_ctx *ctx, const struct stats *st)
 		const struct kstat *s = &st->ks[i];
 		struct kbq_table *t;
 
-		printf("\n%s%s%s: %zu record%s%s\n", kbq_c(ctx->color, "\033[1m"),
-		       s->kind, kbq_c(ctx->color, "\033[m"), s->records,
+		printf("\n%s", kbq_c(ctx->color, "\033[1m"));
+		kbq_esc_puts(stdout, s->kind);
+		printf("%s: %zu record%s%s\n", kbq_c(ctx->color, "\033[m"), s->records,
 		       s->records == 1 ? "" : "s",
 		       s->k || !kb_has_schema(ctx->kb) ? "" :
 		       " (kind not in the schema)");
@@ -226,12 +227,12 @@ static void print_text(struct kbq_ctx *ctx, const struct stats *st)
 			bool any = false;
 			if (!s->counts[j])
 				continue;
-			printf("  by %s:", fs->name);
+			kbq_esc_printf(stdout, "  by %s:", fs->name);
 			for (v = 0; v < fs->nvalues; v++) {
 				if (!s->counts[j][v])
 					continue;
-				printf("%s %s %zu", any ? "," : "", fs->values[v],
-				       s->counts[j][v]);
+				kbq_esc_printf(stdout, "%s %s %zu", any ? "," : "",
+					       fs->values[v], s->counts[j][v]);
 				any = true;
 			}
 			printf("%s\n", any ? "" : " none");
@@ -262,10 +263,6 @@ static int stats_exec(struct kbq_ctx *ctx)
 	size_t i, j;
 	int rc;
 
-	if (ctx->o.format != KBQ_FMT_TEXT && ctx->o.format != KBQ_FMT_JSON) {
-		kbq_error("stats prints text or json");
-		return 2;
-	}
 	memset(&st, 0, sizeof(st));
 	/* interned with the KB (kb_name: NULL only if no record has them) */
 	st.id = kb_name(ctx->kb, "id");
@@ -302,6 +299,7 @@ const struct kbq_cmd kbq_cmd_stats = {
 	.summary = "Count the records per kind and per value of each enum field, "
 		   "and how often each field is filled.",
 	.options = KBQ_O_OUTPUT,
+	.formats = KBQ_F(TEXT) | KBQ_F(JSON),
 	.min_args = 0,
 	.max_args = 0,
 	.needs_kb = true,

@@ -14,6 +14,7 @@
 
 #include "kb.h"
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -21,6 +22,9 @@ enum kbq_format {
 	KBQ_FMT_TEXT, KBQ_FMT_TSV, KBQ_FMT_CSV, KBQ_FMT_JSON, KBQ_FMT_JSONL,
 	KBQ_FMT_YAML, KBQ_FMT_ID,
 };
+
+/* A format as a bit of kbq_cmd.formats. */
+#define KBQ_F(f) (1u << KBQ_FMT_##f)
 
 /* Options, as bits: which a command accepts. */
 enum {
@@ -66,6 +70,8 @@ struct kbq_cmd {
 	const char *args;	/* synopsis after the options, e.g. "[EXPR...]" */
 	const char *summary;
 	unsigned options;	/* accepted KBQ_O_* (the global ones always) */
+	unsigned formats;	/* -o formats it prints, as 1 << KBQ_FMT_*;
+				 * 0 with KBQ_O_OUTPUT: every format */
 	int min_args, max_args;	/* -1: no maximum */
 	bool needs_kb;
 	int (*exec)(struct kbq_ctx *ctx);
@@ -89,6 +95,26 @@ extern const struct kbq_cmd kbq_cmd_find, kbq_cmd_show, kbq_cmd_grep,
 	kbq_cmd_help, kbq_cmd_kind;
 extern const struct kbq_cmd *const kbq_commands[];
 
+/*
+ * escape.c: the one escaping rule for human-readable output (SPEC 5).
+ * Control characters (C0, DEL, C1), U+2028/2029, bidi controls and bytes
+ * that are not UTF-8 are written as \n \t \r \xHH \uHHHH; the rest
+ * as it is.  Every byte that comes from a KB, on its way to a person
+ * (stdout text or stderr), goes through one of these.
+ */
+enum { KBQ_ESC_BACKSLASH = 1 };	/* also write '\\' as "\\\\" (tsv) */
+void kbq_esc_write(FILE *fp, const char *s, size_t len);
+void kbq_esc_puts(FILE *fp, const char *s);
+void kbq_esc_write_flags(FILE *fp, const char *s, size_t len, unsigned flags);
+/* printf, then the whole result escaped: for kbq's own messages that quote
+ * KB text (never for colour codes) */
+void kbq_esc_printf(FILE *fp, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void kbq_esc_vprintf(FILE *fp, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+/* An escaped copy (malloc'd, NUL-terminated); its length in *outlen. */
+char *kbq_esc_dup(const char *s, size_t len, size_t *outlen);
+
 /* util.c: the only place that aborts on out-of-memory */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
@@ -100,16 +126,32 @@ void kbq_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * error points into `words`; the error is freed (kb_error_free). */
 void kbq_report(struct kb_error *err, const char *const *words,
 		size_t nwords);
+/* The words again on stderr, escaped, with the bytes [offset, offset+span)
+ * of words[word] underlined (^~~~). */
+void kbq_underline(const char *const *words, size_t nwords, size_t word,
+		   size_t offset, size_t span);
 /* Exit status 2 after checking that stdout could be written. */
 int kbq_finish(int status);
 
-/* main.c */
+/* main.c (the fuzz target tests/fuzz/fuzz-print.c builds it as kbq_main:
+ * this prototype then declares that) */
+int main(int argc, char **argv);
+/* The formats a command prints, as bits (KBQ_F(TEXT) | ...). */
+unsigned kbq_cmd_formats(const struct kbq_cmd *cmd);
 void kbq_usage(FILE *fp, const struct kbq_cmd *cmd, const char *name);
 const struct kbq_cmd *kbq_lookup(const char *name);
+/* The KB a command reads: --kb, else $KBQ_KB, else NULL (built in). */
+const char *kbq_kb_path(const struct kbq_ctx *ctx);
+/* What a KB word names (SPEC 2, 3): NULL the built-in KB, "-" standard
+ * input, a path that exists (or holds no ':') a path, else REV:PATH. */
+enum kbq_source { KBQ_KB_BUILTIN, KBQ_KB_STDIN, KBQ_KB_PATH, KBQ_KB_REV };
+enum kbq_source kbq_kb_source(const char *path);
 /* Open the KB the options name ($KBQ_KB, else the built-in one). */
 int kbq_open(struct kbq_ctx *ctx, struct kb_error *err);
 /* The same, reporting a failure: 0, or -1 after the diagnostic. */
 int kbq_open_report(struct kbq_ctx *ctx);
+/* "Try 'kbq NAME -h' for more information." (NULL: 'kbq help') */
+void kbq_try(const char *name);
 /* "unknown command 'x' (did you mean 'y'?)", the KB's plurals included */
 void kbq_unknown_command(const char *name, const struct kb *kb);
 
@@ -146,6 +188,26 @@ int kbq_each_match(struct kbq_ctx *ctx, const struct kb_query *q,
  * Returns 0, or 2 after reporting an error. */
 int kbq_select(struct kbq_ctx *ctx, const struct kb_query *q,
 	       const struct kb_record ***out, size_t *n);
+
+/* names.c: records by name or alias, and suggestions for an id */
+struct kbq_names;
+/* Read every record of kb once (kb_stream): NULL with err on failure. */
+struct kbq_names *kbq_names_new(struct kb *kb, struct kb_error *err);
+void kbq_names_free(struct kbq_names *nm);
+/* The records whose name or an alias is `word` (ASCII case ignored), in
+ * load order: how many there are; the first `max` ids (and names, which
+ * may be NULL) in ids[] and names[]. */
+size_t kbq_names_find(const struct kbq_names *nm, const char *word,
+		      const char **ids, const char **names, size_t max);
+/* The id of the record whose id, name or alias is closest to `word` by
+ * edit distance, or NULL; its name (or NULL) in *name. */
+const char *kbq_names_suggest(const struct kbq_names *nm, const char *word,
+			      const char **name);
+/* After a query: a warning on stderr for each term REF=ID whose ID no
+ * record has, with a suggestion by id, name or alias (SPEC 2); nothing
+ * under -q. */
+void kbq_warn_refs(struct kbq_ctx *ctx, const struct kb_query *q,
+		   const char *const *words);
 
 /* Writers shared by the formats. */
 void kbq_json_string(FILE *fp, const char *s, size_t len);

@@ -60,17 +60,8 @@ void kbq_json_string(FILE *fp, const char *s, size_t len)
 
 void kbq_tsv_field(FILE *fp, const char *s, size_t len)
 {
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		switch (s[i]) {
-		case '\t': fputs("\\t", fp); break;
-		case '\n': fputs("\\n", fp); break;
-		case '\r': fputs("\\r", fp); break;
-		case '\\': fputs("\\\\", fp); break;
-		default: putc(s[i], fp);
-		}
-	}
+	/* SPEC 2: \t \n \r \\, every other control as \xHH or \uHHHH */
+	kbq_esc_write_flags(fp, s, len, KBQ_ESC_BACKSLASH);
 }
 
 void kbq_csv_field(FILE *fp, const char *s, size_t len)
@@ -91,18 +82,41 @@ void kbq_csv_field(FILE *fp, const char *s, size_t len)
 	putc('"', fp);
 }
 
-/* Plain when kbq (which never types scalars) reads it back unchanged;
- * double-quoted otherwise. */
+/* The words YAML 1.1 or 1.2 readers take for a null or a boolean
+ * (PyYAML, libyaml-based tools, yq), in any case. */
+static bool yaml_keyword(const char *s, size_t len)
+{
+	static const char *const words[] = { "y", "n", "yes", "no", "true",
+		"false", "on", "off", "null", "nan", "inf" };
+	size_t i, j;
+
+	for (i = 0; i < sizeof(words) / sizeof(*words); i++) {
+		if (strlen(words[i]) != len)
+			continue;
+		for (j = 0; j < len; j++)
+			if ((s[j] | 0x20) != words[i][j])
+				break;
+		if (j == len)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Plain only when every YAML reader reads it back as the same string
+ * (SPEC 2): it starts with a letter or a non-ASCII character, so no
+ * number, date, sexagesimal, octal, hex, .inf, ~ or indicator can be
+ * read; it is no keyword; no ": " or " #" inside, no space or ':' at the
+ * end, no control character.  Double-quoted otherwise.
+ */
 static bool yaml_plain_ok(const char *s, size_t len)
 {
 	size_t i;
 
 	if (!len || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z') ||
-		      (s[0] >= '0' && s[0] <= '9') || (unsigned char)s[0] >= 0x80))
+		      (unsigned char)s[0] >= 0x80))
 		return false;
-	if ((len == 4 && (!memcmp(s, "null", 4) || !memcmp(s, "Null", 4) ||
-			  !memcmp(s, "NULL", 4))) || s[len - 1] == ' ' ||
-	    s[len - 1] == ':')
+	if (yaml_keyword(s, len) || s[len - 1] == ' ' || s[len - 1] == ':')
 		return false;
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
@@ -180,13 +194,9 @@ struct kbq_table *kbq_table_new(size_t ncols)
 
 void kbq_table_cell(struct kbq_table *t, const char *s, size_t len)
 {
-	char *c = xmalloc(len + 1);
-	size_t i;
+	/* one row a record, and nothing raw from the KB (SPEC 5) */
+	char *c = kbq_esc_dup(s, len, NULL);
 
-	/* one row a record: breaks and tabs become spaces */
-	for (i = 0; i < len; i++)
-		c[i] = (s[i] == '\n' || s[i] == '\t' || s[i] == '\r') ? ' ' : s[i];
-	c[len] = '\0';
 	if (t->n == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 64;
 		t->cells = xrealloc(t->cells, t->cap * sizeof(*t->cells));
@@ -633,7 +643,7 @@ static void columns_record(struct kbq_out *o, const struct kb_record *r)
 void kbq_out_record(struct kbq_out *o, const struct kb_record *r)
 {
 	if (o->fmt == KBQ_FMT_ID) {
-		fputs(r->id, o->fp);
+		kbq_esc_puts(o->fp, r->id);
 		putc(o->ctx->o.null ? '\0' : '\n', o->fp);
 		o->n++;
 		return;

@@ -51,47 +51,70 @@ void kbq_error(const char *fmt, ...)
 	va_list ap;
 
 	fflush(stdout);
+	/* the message quotes words from the KB or the command line: one
+	 * line, escaped as every diagnostic is */
 	fputs("kbq: error: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	kbq_esc_vprintf(stderr, fmt, ap);
 	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void kbq_underline(const char *const *words, size_t nwords, size_t word,
+		   size_t offset, size_t span)
+{
+	size_t i, col = 0, k;
+
+	/* the column and span count the words as they are shown, escaped */
+	fputs("  ", stderr);
+	for (i = 0; i < nwords; i++) {
+		size_t len = strlen(words[i]), el;
+		char *e;
+
+		if (i == word) {
+			size_t off = offset <= len ? offset : len;
+			e = kbq_esc_dup(words[i], off, &el);
+			col += kbq_width(e, el);
+			free(e);
+			e = kbq_esc_dup(words[i] + off,
+					span <= len - off ? span : len - off, &el);
+			if (kbq_width(e, el))
+				span = kbq_width(e, el);
+			free(e);
+		}
+		e = kbq_esc_dup(words[i], len, &el);
+		if (i < word)
+			col += kbq_width(e, el) + 1;
+		fprintf(stderr, "%s%s", i ? " " : "", e);
+		free(e);
+	}
+	fputs("\n  ", stderr);
+	for (k = 0; k < col; k++)
+		fputc(' ', stderr);
+	fputc('^', stderr);
+	for (k = 1; k < span && k < 200; k++)
+		fputc('~', stderr);
 	fputc('\n', stderr);
 }
 
 void kbq_report(struct kb_error *err, const char *const *words,
 		size_t nwords)
 {
-	size_t i, col = 0, k;
-
 	fflush(stdout);
-	if (err->file[0] && err->line)
-		fprintf(stderr, "kbq: %s:%u:%u: error: %s\n", err->file, err->line,
-			err->col, err->message);
-	else if (err->file[0])
-		fprintf(stderr, "kbq: %s: error: %s\n", err->file, err->message);
-	else
-		fprintf(stderr, "kbq: error: %s\n", err->message);
-	if (!words || err->word < 0 || (size_t)err->word >= nwords + 1) {
-		kb_error_free(err);
-		return;
+	fputs("kbq: ", stderr);
+	if (err->file[0]) {
+		kbq_esc_puts(stderr, err->file);
+		if (err->line)
+			fprintf(stderr, ":%u:%u", err->line, err->col);
+		fputs(": ", stderr);
 	}
-	/* The expression again, with the offending token underlined. */
-	fputs("  ", stderr);
-	for (i = 0; i < nwords; i++) {
-		if ((int)i == err->word)
-			col += kbq_width(words[i], err->offset <= strlen(words[i]) ?
-					 err->offset : strlen(words[i]));
-		else if ((int)i < err->word)
-			col += kbq_width(words[i], strlen(words[i])) + 1;
-		fprintf(stderr, "%s%s", i ? " " : "", words[i]);
-	}
-	fputs("\n  ", stderr);
-	for (k = 0; k < col; k++)
-		fputc(' ', stderr);
-	fputc('^', stderr);
-	for (k = 1; k < err->span && k < 200; k++)
-		fputc('~', stderr);
+	fputs("error: ", stderr);
+	kbq_esc_puts(stderr, err->message);
 	fputc('\n', stderr);
+	/* The expression again, with the offending token underlined. */
+	if (words && err->word >= 0 && (size_t)err->word < nwords + 1)
+		kbq_underline(words, nwords, (size_t)err->word, err->offset,
+			      err->span);
 	kb_error_free(err);
 }
 

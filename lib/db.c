@@ -59,6 +59,7 @@ static uint64_t *ids_probe(const struct kb *kb, const char *id, size_t len)
 	else
 		h = (uint32_t)h;
 	for (i = h & mask; (v = kb->idslots[i]); i = (i + 1) & mask) {
+		KB_WORK_ADD(id_probes, 1);
 		if (kb->stream ? v == h :
 		    v >> 32 == h && !strcmp(kb->recs[(uint32_t)v - 1]->id, id))
 			break;
@@ -290,6 +291,17 @@ struct kb_crec *kb_find(const struct kb *kb, const char *id)
 		return NULL;
 	v = *ids_probe(kb, id, strlen(id));
 	return v ? kb->recs[(uint32_t)v - 1] : NULL;
+}
+
+bool kb_has_id(const struct kb *kb, const char *id)
+{
+	size_t len = strlen(id);
+
+	if (!kb->stream)
+		return kb_find(kb, id) != NULL;
+	if (kb->exact_ids)
+		return kb_strmap_find(&kb->exact, id, len)->key != NULL;
+	return kb->idcap && *ids_probe(kb, id, len);
 }
 
 const struct kb_record *kb_get(const struct kb *kb, const char *id)

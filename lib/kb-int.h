@@ -48,7 +48,7 @@
 /* A malloc'd string formatted as vsnprintf would, or NULL. */
 char *kb_vstrprintf(const char *fmt, va_list ap);
 
-/* ---- counting work, for the tests of tests/hostile ------------------------- */
+/* ---- counting work, for tests ---------------------------------------------- */
 /*
  * A copy of the library built with KB_COUNT_WORK counts the work that a
  * hostile KB could make grow faster than its size, so that a test can
@@ -61,6 +61,7 @@ struct kb_work {
 	size_t regex_limit;	/* match-limit units granted to PCRE2 */
 	size_t lookup_probes;	/* entries compared in a lookup: slots of
 				 * a hash map, or items of a list scanned */
+	size_t id_probes;	/* slots visited by id look-ups (db.c) */
 };
 extern struct kb_work kb_work;
 #define KB_WORK_ADD(field, n) \
@@ -356,5 +357,6 @@ bool kb_suggest_add(struct kb_suggest *s, const char *cand);
  * when its pattern hit the match limit: no answer. */
 int kb_value_check(const struct kb_fieldspec *f, const struct kb_value *v,
 		   const char **why);
+
 
 #endif

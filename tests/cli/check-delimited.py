@@ -6,7 +6,8 @@
 For each fixture KB, every field of every record is asked for with
 --fields; the csv output is parsed with Python's csv module (RFC 4180: CRLF
 line ends, quoted fields) and the tsv output is split and unescaped (\\t,
-\\n, \\r, \\\\); both must give back each record's values, list elements
+\\n, \\r, \\\\, and \\xHH, \\uHHHH for every other control character,
+SPEC sections 2 and 5); both must give back each record's values, list elements
 joined with ';', as kbq's json output (checked by check-json.sh) holds them.
 """
 import csv
@@ -56,6 +57,14 @@ def tsv_unescape(s):
     while i < len(s):
         if s[i] == '\\' and i + 1 < len(s):
             c = s[i + 1]
+            if c in 'xu':
+                n = 2 if c == 'x' else 4
+                h = s[i + 2:i + 2 + n]
+                if len(h) != n or any(d not in '0123456789abcdef' for d in h):
+                    raise ValueError('bad tsv escape \\%s%s in %r' % (c, h, s))
+                out.append(chr(int(h, 16)))
+                i += 2 + n
+                continue
             out.append({'t': '\t', 'n': '\n', 'r': '\r', '\\': '\\'}.get(c))
             if out[-1] is None:
                 raise ValueError('bad tsv escape \\%s in %r' % (c, s))
@@ -66,6 +75,14 @@ def tsv_unescape(s):
             out.append(s[i])
             i += 1
     return ''.join(out)
+
+
+# What tsv must never carry raw (SPEC 2): C0 but the tab and line feed that
+# separate fields and rows, DEL, C1, U+2028/2029 and the bidi controls.
+RAW = set(chr(c) for c in range(0x20) if c not in (9, 10)) | \
+    set(chr(c) for c in range(0x7f, 0xa0)) | \
+    set('\u061c\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e'
+        '\u2066\u2067\u2068\u2069')
 
 
 def check(name, base):
@@ -100,6 +117,9 @@ def check(name, base):
            '%s: csv lines end in CRLF' % name)
 
     out = kbq(*base, 'find', '--fields', flist, '-o', 'tsv')
+    raw = sorted(set(out) & RAW)
+    report(not raw, '%s: tsv holds no raw control character' % name,
+           'raw: %r' % raw)
     lines = out.split('\n')
     report(lines[-1] == '' and len(lines) == len(records) + 2,
            '%s: tsv has one line a record, each ending in a newline' % name)

@@ -2,7 +2,8 @@
 # check-yaml.sh - kbq's yaml output is a KB that kbq reads back as the same
 # records: `kbq --kb out.yaml [--schema S] find -o json` equals the json of
 # the original, for KBs with and without a schema, merged records, and
-# values that need quoting or escaping (tricky/).
+# values that need quoting or escaping (tricky/).  PyYAML, a YAML 1.1
+# reader that types plain scalars, must read the same strings too (SPEC 2).
 #
 #   check-yaml.sh KBQ DATADIR      (DATADIR: tests/data/cli)
 set -u
@@ -33,6 +34,17 @@ roundtrip() {
 	   cmp -s "$tmp/want.json" "$tmp/got.json"; then
 		echo "ok $name ($(grep -c '^{' "$tmp/want.json") records)"
 		pass=$((pass + 1))
+		if python3 -c '
+import json, sys, yaml
+want = json.load(open(sys.argv[1]))
+got = list(yaml.safe_load_all(open(sys.argv[2], encoding="utf-8")))
+sys.exit(0 if got == want else 1)' "$tmp/want.json" "$tmp/out.yaml"; then
+			echo "ok $name: PyYAML reads the same strings"
+			pass=$((pass + 1))
+		else
+			echo "FAIL $name: PyYAML reads other values"
+			fail=$((fail + 1))
+		fi
 	else
 		echo "FAIL $name"
 		diff -u --label original --label "read back" \

@@ -1,4 +1,4 @@
-# -o yaml quotes every value that a plain scalar would not give back: keywords (null, ~), indicators, spaces at the ends, separators; YAML 1.1 look-alikes (NO, 0710, 1e3, yes) stay plain, as kbq types nothing
+# -o yaml quotes every value that a plain scalar would not give back to kbq or to a YAML 1.1 or 1.2 reader (SPEC 2): keywords (null, ~, yes, NO, true, y, n), indicators, spaces at the ends, separators, and anything that starts with a digit (0710, 1e3, dates)
 $ kbq --kb tricky find id=words or id=indicators or id=keys -o yaml
 --- stdout
 ---
@@ -6,10 +6,10 @@ id: words
 kind: odd
 name: "null"
 a: "~"
-b: NO
-c: 0710
-d: 1e3
-e: yes
+b: "NO"
+c: "0710"
+d: "1e3"
+e: "yes"
 f: ""
 g: " leading space"
 h: "trailing space "
@@ -18,7 +18,7 @@ j: "# hash"
 k: "a: b"
 l: "a #b"
 m: "'single'"
-n: "\"double\""
+"n": "\"double\""
 o: back\slash
 p: "tab\there"
 q: "line\nbreak"
@@ -29,7 +29,7 @@ u: "@at"
 v: "`tick"
 w: "%percent"
 x: "!bang"
-y: "&amp"
+"y": "&amp"
 z: "*star"
 ---
 id: indicators
@@ -43,12 +43,12 @@ e: "?q"
 f: ":colon"
 g: "colon:"
 h: ","
-i: true
+i: "true"
 j: "Null"
 k: "NULL"
 l: "<<"
 m: "=eq"
-n: Ærø 東京 😀
+"n": Ærø 東京 😀
 o: "  "
 p: a\nb
 q: "\\"

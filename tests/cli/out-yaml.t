@@ -11,8 +11,8 @@ aliases:
 authors:
   - luxun
 genre: novel
-published: 1918-05
-pages: 9
+published: "1918-05"
+pages: "9"
 language: zh
 notes: "First printed in New Youth.\tA short story, not a novel."
 ---
@@ -23,9 +23,9 @@ authors:
   - andersen
   - blixen
 genre: tales
-published: 2001-11-30
+published: "2001-11-30"
 publisher: gyldendal
-pages: 480
+pages: "480"
 language: da
 about:
   - fairy-tales
@@ -40,7 +40,7 @@ kind: loan
 name: Fairy Tales to Kim
 book: fairy-tales
 borrower: "Kim \"K\"\tLarsen"
-since: 2023
-until: 2023-12
+since: "2023"
+until: "2023-12"
 status: lost
 --- status 0

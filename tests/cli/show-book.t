@@ -14,9 +14,6 @@ isbn:           9780441478125
 language:       en
 tags:           science-fiction
                 hugo
-summary:        An envoy visits the planet Gethen,
-                where people have no fixed sex.
-
-                "Light is the left hand of darkness."
+summary:        An envoy visits the planet Gethen,\nwhere people have no fixed sex.\n\n"Light is the left hand of darkness."\n
 referenced by:  loan-2.book (Left Hand to Pat)
 --- status 0

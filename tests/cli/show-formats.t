@@ -13,12 +13,12 @@ kind: loan
 name: Left Hand to Pat
 book: left-hand
 borrower: O'Brien, Pat
-since: 2024-03
+since: "2024-03"
 status: open
-renewals: 2
+renewals: "2"
 loan-2
 cat
 status 2
 --- stderr
-kbq: error: show prints whole records: use -o json, jsonl, yaml or id (or find --fields for columns)
+kbq: error: 'show' prints text, json, jsonl, yaml or id, not tsv
 --- status 0

@@ -4,8 +4,8 @@ $ kbq --kb library show nordic-tales-2 -o yaml
 ---
 id: nordic-tales-2
 name: Nordic Tales, second edition
-published: 2010-02
-pages: 512
+published: "2010-02"
+pages: "512"
 kind: book
 authors:
   - andersen

@@ -1,4 +1,4 @@
-# show: a multi-line text value has its continuation lines indented to the value column; list values one a line
+# show: a line break inside a value is shown as \n (SPEC 5: one line a value, nothing raw from the KB); list values one a line
 $ kbq --kb library show blixen
 --- stdout
 # library/authors.yaml:12:3
@@ -10,8 +10,7 @@ aliases:        Isak Dinesen
 born:           1885-04-17
 died:           1962-09-07
 country:        DK
-notes:          Lived at Rungstedlund.
-                Wrote in English, then in Danish.
+notes:          Lived at Rungstedlund.\nWrote in English, then in Danish.\n
 referenced by:  out-of-africa.authors (Out of Africa)
                 out-of-africa.about (Out of Africa)
                 nordic-tales.authors (Nordic Tales: "Andersen" & Blixen)

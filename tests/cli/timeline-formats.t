@@ -17,17 +17,17 @@ date,kind,id,field,name\r
 2024-08-31,exhibition,expo-2024,end,Nordic Tales\r
 2024-09,exhibition,expo-asia,date,东亚文学 East Asian Letters\r
 == yaml
-- date: 2024-05-01
+- date: "2024-05-01"
   kind: exhibition
   id: expo-2024
   field: date
   name: Nordic Tales
-- date: 2024-08-31
+- date: "2024-08-31"
   kind: exhibition
   id: expo-2024
   field: end
   name: Nordic Tales
-- date: 2024-09
+- date: "2024-09"
   kind: exhibition
   id: expo-asia
   field: date

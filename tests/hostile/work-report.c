@@ -13,11 +13,19 @@
 const struct kb_memfile kbq_embedded_files[1];
 const size_t kbq_embedded_count = 0;
 
+/* cmd/main.c's main, renamed in this directory (CMakeLists.txt) */
+int kbq_main(int argc, char **argv);
+
+int main(int argc, char **argv)
+{
+	return kbq_main(argc, argv);
+}
+
 __attribute__((destructor)) static void report(void)
 {
 	if (!getenv("KBQ_WORK"))
 		return;
 	fprintf(stderr, "kbq-work: edit_cells=%zu regex_limit=%zu "
-		"lookup_probes=%zu\n", kb_work.edit_cells, kb_work.regex_limit,
-		kb_work.lookup_probes);
+		"lookup_probes=%zu id_probes=%zu\n", kb_work.edit_cells,
+		kb_work.regex_limit, kb_work.lookup_probes, kb_work.id_probes);
 }
