@@ -130,6 +130,19 @@ ok 'terminal escape as "\x1b" (-o jsonl)' 0 \
 	'{"id":"a","kind":"t","name":"x\u001b[31m"}' \
 	--kb escape-x1b.yaml find -o jsonl
 ok 'terminal escape as "\x1b" (validate)' 0 "" --kb escape-x1b.yaml validate
+# ... and the text for people shows it escaped, never raw (cmd/escape.c)
+for cmd in find "show a"; do
+	# shellcheck disable=SC2086
+	run "terminal escape as \"\\x1b\" ($cmd)" --kb escape-x1b.yaml $cmd
+	if [ $rc = 0 ] && ! grep -q "$(printf '\033')" "$tmp/out" &&
+	   grep -qF 'x\x1b[31m' "$tmp/out"; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL terminal escape as \"\\x1b\" ($cmd): exit $rc"
+		od -c "$tmp/out" | head -5 | sed 's/^/  | /'
+		fail=$((fail + 1))
+	fi
+done
 # the same pseudo-random bytes every run
 LC_ALL=C awk 'BEGIN { srand(7); for (i = 0; i < 4096; i++)
 	printf "%c", int(rand() * 256) }' >random.yaml
