@@ -253,6 +253,8 @@ int kb_index_record(struct kb *kb, struct kb_record *rec, struct kb_crec *c,
 			    f->values[0].col,
 			    "duplicate id '%s' (first defined at %s:%u:%u)",
 			    rec->id, fs.file, fs.line, fs.col);
+	if (err)	/* validate -o json names the record; NULL if no memory */
+		err->id = strdup(rec->id);
 	free(fs.owned);
 	return rc;
 }

@@ -62,6 +62,9 @@ struct kb_error {
 	int word;
 	size_t offset, span;
 	const char *message;
+	/* the id of the record the error is about (a duplicate id), or NULL;
+	 * owned by the error as file and message are */
+	const char *id;
 };
 
 /*
