@@ -7,6 +7,8 @@
 
 static bool path_has_dot(const char *w)
 {
+	if (w[0] == '^')	/* a back-link: every record is needed */
+		return true;
 	if (w[0] == '~')	/* ~REGEX: no path */
 		return false;
 	for (; *w && !strchr("=!~<>?", *w); w++)
@@ -21,7 +23,8 @@ bool kbq_can_stream(const struct kbq_ctx *ctx, const char *const *words,
 	size_t i;
 
 	if ((ctx->o.sort && strchr(ctx->o.sort, '.')) ||
-	    (ctx->o.fields && strchr(ctx->o.fields, '.')))
+	    (ctx->o.fields && strchr(ctx->o.fields, '.')) ||
+	    (ctx->o.count_by && strchr(ctx->o.count_by, '.')))
 		return false;
 	for (i = 0; i < n; i++)
 		if (path_has_dot(words[i]))
@@ -75,12 +78,19 @@ static int find_exec(struct kbq_ctx *ctx)
 	size_t n, i;
 	int rc;
 
+	if (ctx->o.count_by && kbq_count_by_usage(ctx))
+		return 2;
 	if (kbq_compile(ctx, ctx->args, ctx->nargs, &q) < 0)
 		return 2;
+	if (ctx->o.count_by) {
+		rc = kbq_count_by(ctx, q);
+		kb_query_free(q);
+		return rc;
+	}
 	/* Straight to the output when nothing has to be sorted or aligned;
 	 * otherwise kbq_select() keeps only the matches. */
 	if (ctx->stream && ctx->o.format != KBQ_FMT_TEXT && !ctx->o.sort &&
-	    !ctx->o.reverse) {
+	    !ctx->o.reverse && !kbq_fields_need_records(ctx, ctx->kind)) {
 		rc = find_stream(ctx, q);
 		kb_query_free(q);
 		return rc;
@@ -102,7 +112,7 @@ static int find_exec(struct kbq_ctx *ctx)
 	}
 	/* An empty text table prints nothing, not even its header. */
 	if (n || ctx->o.format != KBQ_FMT_TEXT) {
-		out = kbq_out_new(ctx, ctx->kind);
+		out = kbq_out_new_recs(ctx, ctx->kind, recs, n);
 		for (i = 0; i < n; i++)
 			kbq_out_record(out, recs[i]);
 		kbq_out_end(out);
@@ -115,7 +125,7 @@ const struct kbq_cmd kbq_cmd_find = {
 	.name = "find",
 	.args = "[EXPR...]",
 	.summary = "List the records of any kind that match EXPR.",
-	.options = KBQ_O_LISTING,
+	.options = KBQ_O_LISTING | KBQ_O_COUNTBY,
 	.min_args = 0,
 	.max_args = -1,
 	.needs_kb = true,
@@ -127,7 +137,7 @@ const struct kbq_cmd kbq_cmd_kind = {
 	.name = "KIND",
 	.args = "[EXPR...]",
 	.summary = "List the records of this kind that match EXPR.",
-	.options = KBQ_O_LISTING,
+	.options = KBQ_O_LISTING | KBQ_O_COUNTBY,
 	.min_args = 0,
 	.max_args = -1,
 	.needs_kb = true,
