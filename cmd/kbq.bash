@@ -138,11 +138,50 @@ _kbq_values()
     esac
 }
 
+# A back-link word ^F...: after '^', the ref fields that may point to the
+# listing command's kind (`kbq schema --list=backrefs`: "FIELD KIND" lines);
+# after '^F.', what an expression word offers in the kinds that hold such
+# an F (every kind when the KB has no schema).
+_kbq_backlink()
+{
+    local word=$cur field rest kinds k refs
+    local -a all=()
+    refs=$(_kbq_run schema --list=backrefs ${_kbq_kind:+"$_kbq_kind"})
+    if [[ $word != ^*.* ]]; then
+        if [[ $(_kbq_run schema --list=kinds) ]]; then
+            refs=$(awk '!seen[$1]++ { print $1 }' <<<"$refs")
+        else	# no schema: any field but id and kind
+            refs=$(_kbq_fields | grep -vx -e id -e kind)
+        fi
+        COMPREPLY=($(compgen -P "^" -W "$refs" -- "${word#^}"))
+        compopt -o nospace
+        return
+    fi
+    field=${word%%.*} field=${field#^} rest=${word#*.}
+    kinds=$(awk -v f="$field" '$1 == f { print $2 }' <<<"$refs")
+    [[ $(_kbq_run schema --list=kinds) ]] || kinds='""'
+    for k in $kinds; do
+        [[ $k == '""' ]] && k=""
+        _kbq_kind=$k cur=$rest _kbq_expr
+        all+=("${COMPREPLY[@]}")
+    done
+    COMPREPLY=($(printf '%s\n' "${all[@]}" |
+        awk 'NF && !/^(not|and|or)$/ && !seen[$0]++'))
+    # a value after '=' is what readline replaces; a field, the whole word
+    if [[ $rest != *[=\<\>~?!]* ]]; then
+        COMPREPLY=("${COMPREPLY[@]/#/^$field.}")
+    fi
+}
+
 # A word of an expression: a field name (no space after it, an operator
 # comes next), a path step after a dot, or a value after = or !=.
 _kbq_expr()
 {
     local word=$cur field op re='^([^=!~<>?]+)(=|!=)(.*)$'
+    if [[ $word == ^* ]]; then
+        _kbq_backlink
+        return
+    fi
     if [[ $word == *[=\<\>~?!]* ]]; then
         [[ $word =~ $re ]] || return 0
         field=${BASH_REMATCH[1]} op=${BASH_REMATCH[2]}
@@ -189,7 +228,7 @@ _kbq()
                 ((i++))
                 ;;
             --kb=* | --schema=*) _kbq_kbopts+=("$w") ;;
-            -o | --output | --fields | --sort | --limit | --as-of | --list)
+            -o | --output | --fields | --sort | --count-by | --limit | --as-of | --list)
                 ((i++))
                 ;;
             --*) ;;
@@ -229,10 +268,10 @@ _kbq()
             _filedir '@(yaml|yml)'
             return
             ;;
-        --fields | --sort)
-            # a comma-separated list of paths for --fields
+        --fields | --sort | --count-by)
+            # a comma-separated list of paths for --fields and --count-by
             local pre="" words
-            [[ $prev == --fields && $cur == *,* ]] && pre=${cur%,*},
+            [[ $prev != --sort && $cur == *,* ]] && pre=${cur%,*},
             cur=${cur##*,}
             if [[ $cur == *.* ]]; then
                 # after a ref: the fields of the kinds it may name

@@ -191,6 +191,32 @@ has "kbq controls measure!=li" licensing
 exactly "kbq controls imposed_by=" "$("$kbq" schema --list=ids actor)"
 exactly "kbq grep x kind=" "$("$kbq" schema --list=kinds)"
 
+# back-links: after '^' the ref fields that may point to the command's
+# kind; after '^F.' the fields, then the values, of the kinds holding F
+has "kbq actors ^he" ^heads
+has "kbq find ^he" ^heads
+lacks "kbq sources ^he" ^heads
+has "kbq sources ^so" ^sources
+lacks "kbq sources ^" ^measure ^name ^imposed_by
+has "kbq actors not ^imp" ^imposed_by
+has "kbq actors ^heads.ty" ^heads.type
+lacks "kbq actors ^heads.ty" ^heads.type.
+lacks "kbq actors ^heads." ^heads.measure ^heads.not
+has "kbq actors ^heads.parties.na" ^heads.parties.name
+has "kbq actors ^imposed_by.mea" ^imposed_by.measure
+has "kbq actors ^heads.type=ta" talks
+exactly "kbq actors ^heads.type=" "agreement
+talks
+framework
+joint-statement
+call"
+exactly "kbq --kb $tmp/shelf volumes ^" ""
+
+# --count-by takes paths as --fields does
+has "kbq controls --count-by imp" imposed_by
+has "kbq controls --count-by measure,imp" measure,imposed_by
+has "kbq controls --count-by imposed_by.na" imposed_by.name
+
 # ids after show; kinds and plurals after schema
 exactly "kbq show lon" "$("$kbq" schema --list=ids | grep '^lon')"
 if "$kbq" show london-talks-2025 >/dev/null 2>&1; then
