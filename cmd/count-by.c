@@ -187,9 +187,11 @@ int kbq_count_by(struct kbq_ctx *ctx, const struct kb_query *q)
 	nrows = kb_tally_sort(t, ctx->o.reverse);
 	if (ctx->o.limit >= 0 && (size_t)ctx->o.limit < nrows)
 		nrows = (size_t)ctx->o.limit;
-	if (ctx->o.count)
+	if (ctx->o.quiet)
+		;	/* the exit status tells */
+	else if (ctx->o.count)
 		printf("%zu\n", nrows);
-	else if (!ctx->o.quiet)
+	else
 		print_rows(ctx, t, &p, nrows);
 	rc = nrows ? 0 : 1;
 out:

@@ -15,6 +15,8 @@ bool kbq_fields_names(const char *list, const char *name)
 	size_t len = strlen(name);
 	const char *p;
 
+	if (!len)	/* a key written "" is in no list */
+		return false;
 	for (p = list; (p = strstr(p, name)); p++)
 		if ((p == list || p[-1] == ',') && (!p[len] || p[len] == ','))
 			return true;
@@ -133,7 +135,7 @@ static void follow(struct walk *w, const struct kb_value *v, size_t step,
 	if (!next)
 		return;		/* names no record: absent */
 	if (!w->budget)
-		kbq_die_fanout(w->ctx, w->from, w->path);
+		kbq_die_fanout(w->from, w->path);
 	w->budget--;
 	cell_walk(w, next, step, out);
 }
@@ -167,7 +169,7 @@ static void cell_walk(struct walk *w, const struct kb_record *r, size_t step,
 }
 
 void kbq_cell_get(struct kbq_ctx *ctx, const struct kb_record *r,
-		  const char *path, struct kbq_cell *out)
+		  const char *path, bool field, struct kbq_cell *out)
 {
 	char *buf = xstrdup(path), *s;
 	char *steps[64];
@@ -181,7 +183,8 @@ void kbq_cell_get(struct kbq_ctx *ctx, const struct kb_record *r,
 	/* the paths were checked: at most KB_MAX_PATH steps */
 	for (s = buf; w.nsteps < 64; s++) {
 		steps[w.nsteps++] = s;
-		if (!(s = strchr(s, '.')))
+		/* a field named by `*` is one step, whatever it holds */
+		if (field || !(s = strchr(s, '.')))
 			break;
 		*s = '\0';
 	}
@@ -277,8 +280,13 @@ static void element(struct buf *b, const char *s, size_t len,
 {
 	char *esc = NULL;
 	size_t i;
+	bool plain = true;
 
-	if (fmt == KBQ_FMT_TSV) {
+	/* tsv escapes only backslashes, controls and some non-ASCII */
+	for (i = 0; i < len && plain; i++)
+		plain = (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f &&
+			s[i] != '\\';
+	if (fmt == KBQ_FMT_TSV && !plain) {
 		FILE *m;
 		size_t n = 0;
 		if (!(m = open_memstream(&esc, &n))) {

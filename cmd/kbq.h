@@ -209,10 +209,11 @@ bool kbq_fields_names(const char *list, const char *name);
 /* Is f a list in rec: declared so by rec's kind, or written as one? */
 bool kbq_field_is_list(const struct kb *kb, const struct kb_record *rec,
 		       const struct kb_field *f);
-/* The cell of `path` (checked) from r; a path that visits more than 2^20
- * records is an error at r (exit 2).  Free with kbq_cell_free(). */
+/* The cell of `path` (checked) from r, or with `field` of the field
+ * called so, dots and all; a path that visits more than 2^20 records is
+ * an error at r (exit 2).  Free with kbq_cell_free(). */
 void kbq_cell_get(struct kbq_ctx *ctx, const struct kb_record *r,
-		  const char *path, struct kbq_cell *out);
+		  const char *path, bool field, struct kbq_cell *out);
 void kbq_cell_free(struct kbq_cell *c);
 /* json: a string, null, or an array of these */
 void kbq_cell_json(FILE *fp, const struct kbq_cell *c);
@@ -241,8 +242,8 @@ void kbq_yaml_scalar(FILE *fp, const char *s, size_t len);
 /* A mapping key and its ':' */
 void kbq_yaml_key(FILE *fp, const char *k);
 /* "path 'P' from record 'R' reaches too many records", exit 2 */
-void kbq_die_fanout(struct kbq_ctx *ctx, const struct kb_record *r,
-		    const char *path) __attribute__((noreturn));
+void kbq_die_fanout(const struct kb_record *r, const char *path)
+	__attribute__((noreturn));
 /* Display width of UTF-8 text in a terminal. */
 size_t kbq_width(const char *s, size_t len);
 

@@ -257,6 +257,7 @@ void kbq_table_free(struct kbq_table *t)
 struct col {
 	const char *path;
 	int list;	/* 1 list, 0 scalar, -1 decide per record */
+	bool field;	/* a field's name, never split at '.' (from `*`) */
 };
 
 struct kbq_out {
@@ -304,6 +305,7 @@ static void add_col(struct kbq_out *o, const char *path, int list)
 	o->cols = xrealloc(o->cols, (o->ncols + 1) * sizeof(*o->cols));
 	o->cols[o->ncols].path = path;
 	o->cols[o->ncols].list = list;
+	o->cols[o->ncols].field = false;
 	o->ncols++;
 }
 
@@ -350,9 +352,11 @@ static void add_star(struct kbq_out *o, const struct kb_kind *kind,
 	const char **names = kbq_fields_star(o->ctx, kind, recs, nrecs, &n);
 
 	for (i = 0; i < n; i++)
-		if (!kbq_fields_names(list, names[i]) && !has_col(o, names[i]))
+		if (!kbq_fields_names(list, names[i]) && !has_col(o, names[i])) {
 			add_col(o, names[i], path_is_list(o->ctx->kb, kind,
 							  names[i]));
+			o->cols[o->ncols - 1].field = true;
+		}
 	free(names);
 }
 
@@ -413,12 +417,10 @@ struct kbq_out *kbq_out_new_recs(struct kbq_ctx *ctx, const struct kb_kind *kind
 
 /* kb_path_walk() for output: a path that fans out past the library's bound
  * is an error at the record, never a silently shortened list. */
-void kbq_die_fanout(struct kbq_ctx *ctx, const struct kb_record *r,
-		    const char *path)
+void kbq_die_fanout(const struct kb_record *r, const char *path)
 {
 	struct kb_error err;
 
-	(void)ctx;
 	kb_err(&err, KB_ELIMIT, r->file, r->line, r->col,
 	       "path '%s' from record '%s' reaches too many records", path,
 	       r->id);
@@ -433,7 +435,7 @@ static void walk_or_die(struct kbq_ctx *ctx, const struct kb_record *r,
 			void *ud)
 {
 	if (kb_path_walk(ctx->kb, r, path, fn, ud) < 0)
-		kbq_die_fanout(ctx, r, path);
+		kbq_die_fanout(r, path);
 }
 
 static void json_values(FILE *fp, const struct kb_value *const *v, size_t n,
@@ -526,7 +528,7 @@ static void columns_record(struct kbq_out *o, const struct kb_record *r)
 	else if (o->fmt == KBQ_FMT_JSON || o->fmt == KBQ_FMT_JSONL)
 		putc('{', o->fp);
 	for (i = 0; i < o->ncols; i++) {
-		kbq_cell_get(o->ctx, r, o->cols[i].path, &c);
+		kbq_cell_get(o->ctx, r, o->cols[i].path, o->cols[i].field, &c);
 		switch (o->fmt) {
 		case KBQ_FMT_TEXT:
 		case KBQ_FMT_TSV:
