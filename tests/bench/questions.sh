@@ -62,17 +62,7 @@ command -v hyperfine >/dev/null || die "hyperfine not found (apt-get install hyp
 [ -x /usr/bin/time ] || die "/usr/bin/time not found (apt-get install time)"
 
 # the data, as run.sh caches it (regenerated when gen.py changes)
-gen_hash=$(sha256sum "$here/gen.py" | cut -c1-16)
-data_for() {
-	local n=$1 d="$BENCH_DIR/data/n$1-s$seed"
-	if [ "$(cat "$d/.stamp" 2>/dev/null)" != "$gen_hash" ]; then
-		note "generating $n records in $d"
-		rm -rf "$d"
-		python3 "$here/gen.py" --seed "$seed" -n "$n" --out "$d" >&2
-		echo "$gen_hash" >"$d/.stamp"
-	fi
-	echo "$d"
-}
+. "$here/data.sh"
 
 res=$BENCH_DIR/questions/$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$res"
