@@ -23,6 +23,9 @@ enum kbq_format {
 	KBQ_FMT_YAML, KBQ_FMT_ID,
 };
 
+/* A format as a bit of kbq_cmd.formats. */
+#define KBQ_F(f) (1u << KBQ_FMT_##f)
+
 /* Options, as bits: which a command accepts. */
 enum {
 	KBQ_O_OUTPUT = 1 << 0,
@@ -69,6 +72,8 @@ struct kbq_cmd {
 	const char *args;	/* synopsis after the options, e.g. "[EXPR...]" */
 	const char *summary;
 	unsigned options;	/* accepted KBQ_O_* (the global ones always) */
+	unsigned formats;	/* -o formats it prints, as 1 << KBQ_FMT_*;
+				 * 0 with KBQ_O_OUTPUT: every format */
 	int min_args, max_args;	/* -1: no maximum */
 	bool needs_kb;
 	int (*exec)(struct kbq_ctx *ctx);
@@ -130,7 +135,11 @@ void kbq_underline(const char *const *words, size_t nwords, size_t word,
 /* Exit status 2 after checking that stdout could be written. */
 int kbq_finish(int status);
 
-/* main.c */
+/* main.c (the fuzz target tests/fuzz/fuzz-print.c builds it as kbq_main:
+ * this prototype then declares that) */
+int main(int argc, char **argv);
+/* The formats a command prints, as bits (KBQ_F(TEXT) | ...). */
+unsigned kbq_cmd_formats(const struct kbq_cmd *cmd);
 void kbq_usage(FILE *fp, const struct kbq_cmd *cmd, const char *name);
 const struct kbq_cmd *kbq_lookup(const char *name);
 /* The KB a command reads: --kb, else $KBQ_KB, else NULL (built in). */
@@ -143,6 +152,8 @@ enum kbq_source kbq_kb_source(const char *path);
 int kbq_open(struct kbq_ctx *ctx, struct kb_error *err);
 /* The same, reporting a failure: 0, or -1 after the diagnostic. */
 int kbq_open_report(struct kbq_ctx *ctx);
+/* "Try 'kbq NAME -h' for more information." (NULL: 'kbq help') */
+void kbq_try(const char *name);
 /* "unknown command 'x' (did you mean 'y'?)", the KB's plurals included */
 void kbq_unknown_command(const char *name, const struct kb *kb);
 
@@ -233,6 +244,26 @@ char *kbq_cell_joined(const struct kbq_cell *c, enum kbq_format fmt,
 int kbq_count_by(struct kbq_ctx *ctx, const struct kb_query *q);
 /* The options --count-by cannot go with: 0, or 2 after saying why. */
 int kbq_count_by_usage(const struct kbq_ctx *ctx);
+
+/* names.c: records by name or alias, and suggestions for an id */
+struct kbq_names;
+/* Read every record of kb once (kb_stream): NULL with err on failure. */
+struct kbq_names *kbq_names_new(struct kb *kb, struct kb_error *err);
+void kbq_names_free(struct kbq_names *nm);
+/* The records whose name or an alias is `word` (ASCII case ignored), in
+ * load order: how many there are; the first `max` ids (and names, which
+ * may be NULL) in ids[] and names[]. */
+size_t kbq_names_find(const struct kbq_names *nm, const char *word,
+		      const char **ids, const char **names, size_t max);
+/* The id of the record whose id, name or alias is closest to `word` by
+ * edit distance, or NULL; its name (or NULL) in *name. */
+const char *kbq_names_suggest(const struct kbq_names *nm, const char *word,
+			      const char **name);
+/* After a query: a warning on stderr for each term REF=ID whose ID no
+ * record has, with a suggestion by id, name or alias (SPEC 2); nothing
+ * under -q. */
+void kbq_warn_refs(struct kbq_ctx *ctx, const struct kb_query *q,
+		   const char *const *words);
 
 /* Writers shared by the formats. */
 void kbq_json_string(FILE *fp, const char *s, size_t len);

@@ -16,5 +16,5 @@ kbq: error: --count-by does not go with -o id (there are no ids to print)
 kbq: error: --count-by names 'type' twice
 kbq: error: --count-by is empty
 kbq: error: option '--count-by' does not apply to 'timeline'
-Try 'kbq timeline -h' for its options.
+Try 'kbq timeline -h' for more information.
 --- status 0

@@ -270,7 +270,8 @@ static void invalid_values_of_every_type(void **state)
 		"- {id: s, kind: source, name: S, url: nope}\n", NULL);
 
 	(void)state;
-	assert_string_equal(find(kb, "type=persn"), "");
+	assert_string_equal(find(kb, "type~persn"), "");
+	assert_string_equal(find(kb, "type!~persn"), "p q s");
 	assert_string_equal(find(kb, "type~pers"), "q");
 	assert_string_equal(find(kb, "type!=person"), "p s");
 	assert_string_equal(find(kb, "wikidata~42"), "q");
@@ -417,11 +418,11 @@ static void unknown_fields(void **state)
 	EXPECT(KB_EEXPR, 0, 0, 8, "unknown field 'zzzzzzzz'");
 	/* the fields of the kinds covered: a control has no 'type' */
 	fails(kb, "control", "type=country");
-	EXPECT(KB_EEXPR, 0, 0, 4, "unknown field 'type'");
+	EXPECT(KB_EEXPR, 0, 0, 4, "unknown field 'type' (a field of actor)");
 	assert_string_equal(findk(kb, "actor", "type=country"), "us cn");
 	/* after a ref, the fields of its target kinds */
 	fails(kb, NULL, "imposed_by.since=2025");
-	EXPECT(KB_EEXPR, 0, 11, 5, "unknown field 'since'");
+	EXPECT(KB_EEXPR, 0, 11, 5, "unknown field 'since' (a field of control)");
 	fails(kb, NULL, "name.x=1");
 	EXPECT(KB_EEXPR, 0, 0, 4,
 	       "field 'name' is not a ref: it cannot be followed");
@@ -507,14 +508,6 @@ static void bad_grammar(void **state)
 	       "<=, >, >=, or FIELD? alone)");
 }
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void limits(void **state)
 {
 	struct kb *kb = *state;
@@ -592,14 +585,12 @@ static void ref_fanout_bounded(void **state)
 	struct kb *kb = kbm_ok("r.yaml",
 		"- {id: a, kind: x, f: [b, b, b, b, b, b, b, b, b, b]}\n"
 		"- {id: b, kind: x, f: [a, a, a, a, a, a, a, a, a, a]}\n", NULL);
-	double t0 = now();
 
 	(void)state;
 	assert_string_equal(findv(kb, 0, NULL, NULL, &E,
 		W("f.f.f.f.f.f.f.f.f.f.f.f.f.f.f.id=zz")), "EMATCH");
 	assert_error(&E, KB_EMATCH, "r.yaml", 1, 3, "paths from record 'a' reach "
 		     "more than 1048576 records (refs fan out)");
-	assert_true(now() - t0 < 10.0);
 	/* a short path over the same records answers */
 	assert_string_equal(find(kb, "f.f.id=b"), "b");
 	kb_free(kb);
@@ -610,7 +601,6 @@ static void catastrophic_regex_bounded(void **state)
 	size_t n = 5000, i;
 	char *y = malloc(n + 64);
 	struct kb *kb;
-	double t0;
 	int used;
 
 	(void)state;
@@ -620,10 +610,9 @@ static void catastrophic_regex_bounded(void **state)
 		y[used + (int)i] = 'a';
 	strcpy(y + used + n, "b\n");
 	kb = kbm_ok("r.yaml", y, NULL);
-	t0 = now();
+	/* the match limit stops it: an error, not hours of backtracking */
 	assert_string_equal(findv(kb, 0, NULL, NULL, &E, W("name~^(a+)+$")),
 			    "EMATCH");
-	assert_true(now() - t0 < 5.0);
 	assert_error(&E, KB_EMATCH, "r.yaml", 1, 1, "regex hit its match limit "
 		     "on record 'r' (simplify the pattern)");
 	/* and under not: an error, never a silent "no" turned "yes" */
@@ -779,7 +768,7 @@ static void backlink_errors(void **state)
 	fails(kb, NULL, "^imposed_by.nmae=x");
 	EXPECT(KB_EEXPR, 0, 12, 4, "unknown field 'nmae' (did you mean 'name'?)");
 	fails(kb, NULL, "^imposed_by.type=x");
-	EXPECT(KB_EEXPR, 0, 12, 4, "unknown field 'type'");
+	EXPECT(KB_EEXPR, 0, 12, 4, "unknown field 'type' (a field of actor)");
 	fails(kb, NULL, "^imposed_by.since>=2025-02-30");
 	EXPECT(KB_EEXPR, 0, 19, 10, "bad date '2025-02-30' (YYYY, YYYY-MM or "
 	       "YYYY-MM-DD, a day that exists)");
