@@ -738,6 +738,7 @@ static int backlink(struct parser *p, struct node *nd, struct node **out)
 		}
 		return rc;
 	}
+	nd->a->t.word = word;	/* the word as written, for kb_query_each_ref */
 	p->pos++;
 	*out = nd;
 	return 0;
