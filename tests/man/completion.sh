@@ -133,36 +133,9 @@ kbq=$prefix/bin/kbq
 # shellcheck source=completion-cases.sh
 . "$here/completion-cases.sh"
 
-# back-links (bash only so far): after '^' the ref fields that may point to
-# the command's kind, after '^F.' the fields and then the values of the
-# kinds that hold such an F; without a schema, any field
-has "kbq actors ^he" ^heads
-has "kbq find ^he" ^heads
-lacks "kbq sources ^he" ^heads
-has "kbq sources ^so" ^sources
-lacks "kbq sources ^" ^measure ^name ^imposed_by
-has "kbq actors not ^imp" ^imposed_by
-has "kbq actors ^heads.ty" ^heads.type
-lacks "kbq actors ^heads." ^heads.measure ^heads.not
-has "kbq actors ^heads.parties.na" ^heads.parties.name
-has "kbq actors ^imposed_by.mea" ^imposed_by.measure
-exactly "kbq actors ^heads.type=" "^heads.type=agreement
-^heads.type=talks
-^heads.type=framework
-^heads.type=joint-statement
-^heads.type=call"
-exactly "kbq --kb $shelf volumes ^" "^copy_of"
-exactly "kbq --kb $shelf essays ^" ""
-exactly "kbq --kb $shelf volumes ^copy_of.bi" "^copy_of.binding"
-has "kbq --kb $loose find ^co" ^colour
-lacks "kbq --kb $loose find ^" ^id ^kind
+# the value after '=' of a back-link's term, alone
 got=$(RAW=1 offers "kbq actors ^heads.type=ta")
 [ "$got" = talks ] || no "'kbq actors ^heads.type=ta<TAB>' replies '$got', not 'talks'"
-
-# --count-by takes paths as --fields does
-has "kbq controls --count-by imp" imposed_by
-has "kbq controls --count-by measure,imp" measure,imposed_by
-has "kbq controls --count-by imposed_by.na" imposed_by.name
 
 # what readline replaces is the part after the word's last break: after
 # "measure=" the value alone, after "--fields=" the list
