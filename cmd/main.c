@@ -45,6 +45,9 @@ static const struct opt options[] = {
 	  "text, tsv, csv, json, jsonl, yaml or id (default: text)" },
 	{ "fields", 0, 1, KBQ_O_FIELDS, "LIST",
 	  "comma-separated field paths to print; a.b follows ref a" },
+	{ "count-by", 0, 1, KBQ_O_COUNTBY, "LIST",
+	  "count the matches by the values of these paths, most frequent "
+	  "first" },
 	{ "sort", 0, 1, KBQ_O_SORT, "PATH",
 	  "sort by a field path, by its type (dates as periods)" },
 	{ "reverse", 0, 0, KBQ_O_REVERSE, NULL, "reverse the order" },
@@ -210,6 +213,7 @@ static int set_opt(struct kbq_opts *o, const struct opt *d, const char *val)
 		o->format_set = true;
 		break;
 	case KBQ_O_FIELDS: o->fields = val; break;
+	case KBQ_O_COUNTBY: o->count_by = val; break;
 	case KBQ_O_SORT: o->sort = val; break;
 	case KBQ_O_REVERSE: o->reverse = true; break;
 	case KBQ_O_LIMIT:

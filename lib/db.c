@@ -329,8 +329,8 @@ const char *kb_suggest_id(const struct kb *kb, const char *id)
 	return pick;
 }
 
-static bool is_ref_field(const struct kb *kb, const struct kb_record *rec,
-			 const struct kb_field *f)
+bool kb_is_ref_field(const struct kb *kb, const struct kb_record *rec,
+		     const struct kb_field *f)
 {
 	const struct kb_fieldspec *fs;
 
@@ -357,7 +357,7 @@ void kb_backlinks(const struct kb *kb, const char *id,
 			break;
 		for (j = 0; j < r->nfields; j++) {
 			const struct kb_field *f = &r->fields[j];
-			if (!is_ref_field(kb, r, f))
+			if (!kb_is_ref_field(kb, r, f))
 				continue;
 			for (k = 0; k < f->count; k++)
 				if (!strcmp(f->values[k].text, id)) {

@@ -348,6 +348,11 @@ struct kb_query;
  * every record.  `as_of` (or NULL) keeps only records in force on that
  * date.  On error, err->word/offset/span locate the offending token.
  * Field names are interned in kb, which is otherwise left alone.
+ *
+ * A back-link term (^F...) needs a KB loaded whole (KB_EUSAGE when
+ * streaming): the records it holds for are found here, in one pass over
+ * the KB, so compiling costs O(KB) and may fail as kb_query_match() does
+ * (KB_EMATCH, err located at the referring record).
  */
 int kb_query_compile(struct kb_query **out, struct kb *kb,
 		     const char *const *words, size_t nwords,
@@ -363,8 +368,8 @@ int kb_query_match(const struct kb_query *q, const struct kb_record *rec,
 
 void kb_query_free(struct kb_query *q);
 
-/* True when a term follows refs (A.B): matching then needs kb_get(), so
- * the KB cannot be streamed. */
+/* True when a term follows refs (A.B) or a ref backwards (^F): matching
+ * then needs kb_get() or every record, so the KB cannot be streamed. */
 bool kb_query_follows_refs(const struct kb_query *q);
 
 /*
@@ -400,6 +405,48 @@ int kb_path_walk(const struct kb *kb, const struct kb_record *rec,
 			   const struct kb_field *field,
 			   const struct kb_value *v, void *ud),
 		 void *ud);
+
+/* ---- counting records by values (--count-by) ---------------------------- */
+
+struct kb_tally;
+
+/*
+ * A tally of records by the values that `paths` (as kb_path_walk() takes
+ * them, field names already checked) reach in each: one row per distinct
+ * combination of values.  The paths are copied.
+ */
+int kb_tally_new(struct kb_tally **out, const struct kb *kb,
+		 const char *const *paths, size_t npaths, struct kb_error *err);
+
+/*
+ * Count rec once under every distinct combination of its paths' values: a
+ * path that reaches several values (a list, refs followed) gives each
+ * distinct value once; one that reaches none gives the empty value.  The
+ * values are copied, so rec may die after the call (a streamed record).
+ * Memory grows with the number of distinct rows only.  KB_ELIMIT (err
+ * located at rec) when a path fans out too far or the combinations of one
+ * record pass 2^20; KB_ENOMEM.  Not after kb_tally_sort().
+ */
+int kb_tally_add(struct kb_tally *t, const struct kb_record *rec,
+		 struct kb_error *err);
+
+/*
+ * Order the rows: most records first (`fewest`: fewest first), rows with
+ * as many records by their values, path by path, byte-wise.  Returns the
+ * number of rows.  No record may be added after.
+ */
+size_t kb_tally_sort(struct kb_tally *t, bool fewest);
+size_t kb_tally_rows(const struct kb_tally *t);
+
+/*
+ * Row i: its values, one per path in the order given (lent, as long as
+ * the tally lives; line and col 0), and in *count the number of records
+ * counted under it.  NULL when there is no row i.
+ */
+const struct kb_value *kb_tally_row(const struct kb_tally *t, size_t i,
+				    size_t *count);
+
+void kb_tally_free(struct kb_tally *t);
 
 /* Edit-distance suggestion among `cands` for `word`, or NULL. */
 const char *kb_suggest(const char *word, const char *const *cands, size_t n);
