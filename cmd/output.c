@@ -552,17 +552,23 @@ static void whole_record(struct kbq_out *o, const struct kb_record *r)
 
 static void columns_record(struct kbq_out *o, const struct kb_record *r)
 {
-	struct kbq_cell c;
+	struct kbq_cell *cells = xcalloc(o->ncols, sizeof(*cells));
 	size_t i, len;
 	bool first = true, escaped;
 	char *text;
 
+	/* every cell before the first byte of the row: a path that fans out
+	 * too far is an error with no torn row before it */
+	for (i = 0; i < o->ncols; i++)
+		kbq_cell_get(o->ctx, r, o->cols[i].path, o->cols[i].field,
+			     &cells[i]);
 	if (o->fmt == KBQ_FMT_YAML)
 		fputs("---\n", o->fp);
 	else if (o->fmt == KBQ_FMT_JSON || o->fmt == KBQ_FMT_JSONL)
 		putc('{', o->fp);
 	for (i = 0; i < o->ncols; i++) {
-		kbq_cell_get(o->ctx, r, o->cols[i].path, o->cols[i].field, &c);
+		struct kbq_cell c = cells[i];
+
 		switch (o->fmt) {
 		case KBQ_FMT_TEXT:
 		case KBQ_FMT_TSV:
@@ -605,8 +611,9 @@ static void columns_record(struct kbq_out *o, const struct kb_record *r)
 		case KBQ_FMT_ID:
 			break;
 		}
-		kbq_cell_free(&c);
+		kbq_cell_free(&cells[i]);
 	}
+	free(cells);
 	if (o->fmt == KBQ_FMT_JSON || o->fmt == KBQ_FMT_JSONL)
 		putc('}', o->fp);
 	else if (o->fmt == KBQ_FMT_CSV)
