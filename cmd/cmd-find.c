@@ -5,33 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool path_has_dot(const char *w)
-{
-	if (w[0] == '^')	/* a back-link: every record is needed */
-		return true;
-	if (w[0] == '~')	/* ~REGEX: no path */
-		return false;
-	for (; *w && !strchr("=!~<>?", *w); w++)
-		if (*w == '.')
-			return true;
-	return false;
-}
-
-bool kbq_can_stream(const struct kbq_ctx *ctx, const char *const *words,
-		    size_t n)
-{
-	size_t i;
-
-	if ((ctx->o.sort && strchr(ctx->o.sort, '.')) ||
-	    (ctx->o.fields && strchr(ctx->o.fields, '.')) ||
-	    (ctx->o.count_by && strchr(ctx->o.count_by, '.')))
-		return false;
-	for (i = 0; i < n; i++)
-		if (path_has_dot(words[i]))
-			return false;
-	return true;
-}
-
 struct streaming {
 	struct kbq_out *out;
 	size_t n;

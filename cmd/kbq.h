@@ -174,13 +174,12 @@ void kbq_out_free(struct kbq_out *out);
  * that collect matches first. */
 void kbq_sort_records(struct kbq_ctx *ctx, const struct kb_record **recs,
 		      size_t n);
-/* Compile the expression of `words` for ctx's kind; prints errors. */
+/* Compile the expression of `words` for ctx's kind, and check --fields,
+ * --sort and --count-by; prints errors.  When the KB is streamed and the
+ * query or a path follows refs, reads the KB whole first (ctx->stream
+ * turns false). */
 int kbq_compile(struct kbq_ctx *ctx, const char *const *words, size_t n,
 		struct kb_query **q);
-/* Can the command answer while reading the KB, keeping only the
- * records that match?  Not when a path follows refs. */
-bool kbq_can_stream(const struct kbq_ctx *ctx, const char *const *words,
-		    size_t n);
 /* Called for each matching record; a non-zero return (with err filled)
  * stops the reading and is reported. */
 typedef int kbq_match_fn(struct kbq_ctx *ctx, const struct kb_record *rec,

@@ -523,12 +523,13 @@ int main(int argc, char **argv)
 	}
 	ctx.name = words[0];
 	cmd = kbq_lookup(words[0]);
-	if (!cmd || cmd == &kbq_cmd_find || cmd == &kbq_cmd_timeline)
-		ctx.stream = kbq_can_stream(&ctx, words + 1, nwords - 1);
-	else if (cmd == &kbq_cmd_stats || cmd == &kbq_cmd_schema)
-		ctx.stream = true;	/* schema: the lists need no record */
-	else if (cmd == &kbq_cmd_grep && nwords > 1)
-		ctx.stream = kbq_can_stream(&ctx, words + 2, nwords - 2);
+	/* The listing commands read the KB as a stream; kbq_compile() reads
+	 * it whole instead once the query turns out to follow refs.  schema
+	 * and its lists need no record. */
+	if (!cmd || cmd == &kbq_cmd_find || cmd == &kbq_cmd_timeline ||
+	    cmd == &kbq_cmd_stats || cmd == &kbq_cmd_schema ||
+	    cmd == &kbq_cmd_grep)
+		ctx.stream = true;
 	if (cmd && ctx.o.help) {	/* no KB needed to describe a command */
 		kbq_usage(stdout, cmd, ctx.name);
 		free(words);

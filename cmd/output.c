@@ -774,7 +774,7 @@ void kbq_sort_records(struct kbq_ctx *ctx, const struct kb_record **recs,
  * rules of terms: each compiled as PATH? for ctx's kind.  0, or -1 after
  * the error. */
 static int check_paths(struct kbq_ctx *ctx, const char *opt, const char *paths,
-		       bool star)
+		       bool star, bool *refs)
 {
 	const struct kb_kind *kinds[1] = { ctx->kind };
 	char *list = xstrdup(paths), *save = NULL, *tok;
@@ -813,6 +813,7 @@ static int check_paths(struct kbq_ctx *ctx, const char *opt, const char *paths,
 			kb_error_free(&err);
 			rc = -1;
 		} else {
+			*refs |= kb_query_follows_refs(check);
 			kb_query_free(check);
 		}
 		free(w);
@@ -828,20 +829,37 @@ int kbq_compile(struct kbq_ctx *ctx, const char *const *words, size_t n,
 	unsigned flags = (ctx->o.icase ? KB_Q_ICASE : 0) |
 			 (ctx->o.fixed ? KB_Q_FIXED : 0);
 	struct kb_error err;
+	bool refs = false;
 
+again:
 	if (kb_query_compile(q, ctx->kb, words, n, ctx->kind ? kinds : NULL,
 			     ctx->kind ? 1 : 0, flags, ctx->o.as_of, &err)) {
 		kbq_report(&err, words, n);
 		return -1;
 	}
 	if ((ctx->o.fields &&
-	     check_paths(ctx, "--fields", ctx->o.fields, true) < 0) ||
-	    (ctx->o.sort && check_paths(ctx, "--sort", ctx->o.sort, false) < 0) ||
+	     check_paths(ctx, "--fields", ctx->o.fields, true, &refs) < 0) ||
+	    (ctx->o.sort &&
+	     check_paths(ctx, "--sort", ctx->o.sort, false, &refs) < 0) ||
 	    (ctx->o.count_by &&
-	     check_paths(ctx, "--count-by", ctx->o.count_by, false) < 0)) {
+	     check_paths(ctx, "--count-by", ctx->o.count_by, false, &refs) < 0)) {
 		kb_query_free(*q);
 		*q = NULL;
 		return -1;
+	}
+	/* A path that follows refs, or a back-link term, needs every record
+	 * at hand: the KB, opened to be streamed, is read whole now, and the
+	 * query compiled again (its back-links are indexed then). */
+	if (ctx->stream && (refs || kb_query_follows_refs(*q))) {
+		kb_query_free(*q);
+		*q = NULL;
+		ctx->stream = false;
+		if (kb_load(ctx->kb, &err)) {
+			kbq_report(&err, NULL, 0);
+			return -1;
+		}
+		refs = false;
+		goto again;
 	}
 	return 0;
 }

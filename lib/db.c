@@ -809,6 +809,24 @@ static int load_all(struct kb *kb, struct kb_error *err)
 	return rc;
 }
 
+int kb_load(struct kb *kb, struct kb_error *err)
+{
+	if (!kb->stream)
+		return 0;
+	/* as kb_open without opts.stream would have: nothing streamed yet,
+	 * so the id index starts empty in its loaded form */
+	kb->stream = false;
+	kb->bytes = kb->alias_spent = 0;
+	free(kb->idslots);
+	kb->idslots = NULL;
+	kb->idcap = kb->idcount = 0;
+	kb_strmap_free(&kb->exact);
+	kb->nseen = 0;
+	kb->each = NULL;
+	kb->each_ud = NULL;
+	return load_all(kb, err);
+}
+
 int kb_stream(struct kb *kb, int (*fn)(const struct kb_record *rec, void *ud),
 	      void *ud, struct kb_error *err)
 {

@@ -243,6 +243,18 @@ int kb_stream(struct kb *kb, int (*fn)(const struct kb_record *rec, void *ud),
 	      void *ud, struct kb_error *err);
 
 /*
+ * Read the records of a KB opened with opts.stream now, and keep them, as
+ * kb_open() without opts.stream would have: kb_count(), kb_at(), kb_get()
+ * and back-links work from then on, and kb_stream() decodes each kept
+ * record in passing.  For a caller that learns only after compiling a
+ * query (kb_query_follows_refs) that it needs every record.  Nothing to do
+ * for a KB loaded whole.  Call it before kb_stream(); its errors are
+ * kb_open()'s.  A query compiled before it with back-link terms (^F) must
+ * be compiled again: until then it matches nothing but returns KB_EUSAGE.
+ */
+int kb_load(struct kb *kb, struct kb_error *err);
+
+/*
  * rec kept by kb until kb_free(): how a kb_stream() callback keeps the few
  * records it needs (a copy when streaming, the KB's own record when loaded
  * whole).  NULL when out of memory.
@@ -349,10 +361,12 @@ struct kb_query;
  * date.  On error, err->word/offset/span locate the offending token.
  * Field names are interned in kb, which is otherwise left alone.
  *
- * A back-link term (^F...) needs a KB loaded whole (KB_EUSAGE when
- * streaming): the records it holds for are found here, in one pass over
- * the KB, so compiling costs O(KB) and may fail as kb_query_match() does
- * (KB_EMATCH, err located at the referring record).
+ * A back-link term (^F...) needs a KB loaded whole: on a streamed KB
+ * the query compiles, kb_query_follows_refs() is true, and matching gives
+ * -KB_EUSAGE until kb_load() has read the KB and the query is compiled
+ * again.  On a KB loaded whole the records it holds for are found here, in
+ * one pass over the KB, so compiling costs O(KB) and may fail as
+ * kb_query_match() does (KB_EMATCH, err located at the referring record).
  */
 int kb_query_compile(struct kb_query **out, struct kb *kb,
 		     const char *const *words, size_t nwords,
@@ -361,7 +375,9 @@ int kb_query_compile(struct kb_query **out, struct kb *kb,
 
 /*
  * 1 if rec matches, 0 if not, or -KB_EMATCH when a regex hit its limit or
- * its ref paths reach too many records (err then says where).
+ * its ref paths reach too many records (err then says where); -KB_EUSAGE
+ * for a query with back-link terms compiled on a streamed KB (see
+ * kb_load).
  */
 int kb_query_match(const struct kb_query *q, const struct kb_record *rec,
 		   struct kb_error *err);

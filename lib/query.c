@@ -60,6 +60,7 @@ struct kb_query {
 	struct node **backs;
 	size_t nbacks, capbacks;
 	size_t nbits;		/* records the bits of each cover */
+	bool backs_built;	/* not on a streamed KB: see kb_load() */
 	/* the terms PATH=ID on a ref field, for kb_query_each_ref */
 	const struct term **refeq;
 	size_t nrefeq;
@@ -1021,7 +1022,9 @@ int kb_query_compile(struct kb_query **out, struct kb *kb,
 			goto fail;
 		}
 	}
-	if (q->nbacks && (rc = backlinks_build(q, err)))
+	/* a streamed KB has no records to index yet: a caller sees that the
+	 * query follows refs, loads the KB (kb_load) and compiles again */
+	if (q->nbacks && !kb->stream && (rc = backlinks_build(q, err)))
 		goto fail;
 	*out = q;
 	return 0;
@@ -1326,6 +1329,7 @@ static int backlinks_build(struct kb_query *q, struct kb_error *err)
 			      "a back-link term ('^%s') needs the KB loaded "
 			      "whole, not streamed", q->backs[0]->t.path[0]);
 	q->nbits = kb->nrecs;
+	q->backs_built = true;
 	nbytes = (kb->nrecs + 7) / 8;
 	for (b = 0; b < q->nbacks; b++)
 		if (!(q->backs[b]->bits = own(q, nbytes ? nbytes : 1)))
@@ -1399,6 +1403,10 @@ int kb_query_match(const struct kb_query *q, const struct kb_record *rec,
 	struct mctx m;
 	int rc;
 
+	if (q->nbacks && !q->backs_built)
+		return -kb_err(err, KB_EUSAGE, NULL, 0, 0, "a back-link term "
+			       "needs the KB loaded whole (kb_load), not "
+			       "streamed");
 	if (q->as_of && !in_force(q, rec))
 		return 0;
 	memset(&m, 0, sizeof(m));
