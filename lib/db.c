@@ -809,19 +809,25 @@ static int load_all(struct kb *kb, struct kb_error *err)
 	return rc;
 }
 
-int kb_load(struct kb *kb, struct kb_error *err)
+/* Before a new reading of a KB's files: no id seen, no byte read. */
+static void reading_afresh(struct kb *kb)
 {
-	if (!kb->stream)
-		return 0;
-	/* as kb_open without opts.stream would have: nothing streamed yet,
-	 * so the id index starts empty in its loaded form */
-	kb->stream = false;
 	kb->bytes = kb->alias_spent = 0;
 	free(kb->idslots);
 	kb->idslots = NULL;
 	kb->idcap = kb->idcount = 0;
 	kb_strmap_free(&kb->exact);
 	kb->nseen = 0;
+}
+
+int kb_load(struct kb *kb, struct kb_error *err)
+{
+	if (!kb->stream)
+		return 0;
+	/* as kb_open without opts.stream would have: the id index starts
+	 * empty, in its loaded form */
+	kb->stream = false;
+	reading_afresh(kb);
 	kb->each = NULL;
 	kb->each_ud = NULL;
 	return load_all(kb, err);
@@ -846,13 +852,7 @@ int kb_stream(struct kb *kb, int (*fn)(const struct kb_record *rec, void *ud),
 		kb_view_free(&w);
 		return rc;
 	}
-	/* a second reading starts afresh */
-	kb->bytes = kb->alias_spent = 0;
-	free(kb->idslots);
-	kb->idslots = NULL;
-	kb->idcap = kb->idcount = 0;
-	kb_strmap_free(&kb->exact);
-	kb->nseen = 0;
+	reading_afresh(kb);	/* a second reading too */
 	kb->each = fn;
 	kb->each_ud = ud;
 	return load_all(kb, err);
