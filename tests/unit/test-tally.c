@@ -172,13 +172,16 @@ static void bounds(void **state)
 	assert_int_equal(kb_tally_sort(t, false), 16384);
 	/* no record after sorting */
 	assert_int_equal(kb_tally_add(t, kb_at(kb, 0), &e), KB_EUSAGE);
+	kb_error_free(&e);
 	kb_tally_free(t);
 	memset(lp, 'a', 4999);
 	lp[4999] = '\0';
 	longp[0] = lp;
 	assert_int_equal(kb_tally_new(&t, kb, longp, 1, &e), KB_ELIMIT);
+	kb_error_free(&e);
 	assert_null(t);
 	assert_int_equal(kb_tally_new(&t, kb, longp, 0, &e), KB_EUSAGE);
+	kb_error_free(&e);
 	kb_tally_free(NULL);
 	kb_free(kb);
 	free(lp);
