@@ -469,7 +469,7 @@ static bool spec_list(const struct kb *kb, const struct kb_record *r,
 	return fs ? fs->list || f->is_list : f->is_list;
 }
 
-static void json_values(FILE *fp, const struct kb_value *const *v, size_t n,
+void kbq_json_values(FILE *fp, const struct kb_value *const *v, size_t n,
 			bool list)
 {
 	size_t i;
@@ -538,7 +538,7 @@ static void whole_record(struct kbq_out *o, const struct kb_record *r)
 				putc(',', o->fp);
 			kbq_json_string(o->fp, f->name, strlen(f->name));
 			putc(':', o->fp);
-			json_values(o->fp, vp, f->count, list);
+			kbq_json_values(o->fp, vp, f->count, list);
 		}
 		if (vp != one)
 			free(vp);
@@ -586,7 +586,7 @@ static void columns_record(struct kbq_out *o, const struct kb_record *r)
 			kbq_json_string(o->fp, o->cols[i].path,
 					strlen(o->cols[i].path));
 			putc(':', o->fp);
-			json_values(o->fp, vs.v, vs.n, list);
+			kbq_json_values(o->fp, vs.v, vs.n, list);
 			break;
 		case KBQ_FMT_YAML:
 			if (!vs.n)

@@ -853,8 +853,20 @@ int kb_open_mem(struct kb **out, const struct kb_memfile *files, size_t n,
 		kb_free(kb);
 		return kb_err(err, KB_ENOMEM, NULL, 0, 0, "out of memory");
 	}
-	/* The common directory prefix of all names is the KB root. */
-	if (n) {
+	/* The root: display when given (a KB read from elsewhere, whose
+	 * files may all lie in one subdirectory), else the common directory
+	 * prefix of all names. */
+	if (opts && opts->display) {
+		pre = strlen(opts->display);
+		for (i = 0; i < n; i++)
+			if (strncmp(files[i].name, opts->display, pre)) {
+				kb_free(kb);
+				free(order);
+				return kb_err(err, KB_EUSAGE, files[i].name, 0, 0,
+					      "file name does not start with "
+					      "the KB's root '%s'", opts->display);
+			}
+	} else if (n) {
 		const char *slash = strrchr(files[0].name, '/');
 		pre = slash ? (size_t)(slash - files[0].name) + 1 : 0;
 		for (i = 1; i < n; i++)
