@@ -125,7 +125,7 @@ static void text_field(FILE *fp, const struct kb_field *f, bool list)
 }
 
 static const char *const C_ADD = "\033[32m", *const C_DEL = "\033[31m",
-		  *const C_HEAD = "\033[1m", *const C_WHERE = "\033[36m",
+		  *const C_HEAD = "\033[1m", *const C_WHERE = "\033[2m",
 		  *const C_OFF = "\033[m";
 
 static void text_record(struct kbq_changes *c, const struct kb_record_diff *d)
@@ -474,8 +474,10 @@ static int diff_exec(struct kbq_ctx *ctx)
 		goto out;
 	if (c.format == KBQ_FMT_JSON && !c.quiet)
 		fputs(c.nobj ? "\n]\n" : "]\n", stdout);
-	if (ctx->o.stat && !ctx->o.quiet && !ctx->o.count)
-		print_stat(&c);
+	if (ctx->o.stat && !ctx->o.quiet && !ctx->o.count) {
+		if (c.n)	/* as git's --stat: nothing without changes */
+			print_stat(&c);
+	}
 	else if (ctx->o.count && !ctx->o.quiet)
 		printf("%zu\n", c.n);
 	rc = c.n ? 1 : 0;

@@ -28,6 +28,8 @@ struct commit {
 	size_t n, cap;
 	bool schema;		/* schema.yaml touched */
 	char schema_old[72], schema_new[72];
+	char *sdata;		/* else the schema at the commit, or NULL */
+	size_t slen;
 };
 
 struct logrun {
@@ -52,6 +54,7 @@ static void commit_clear(struct commit *c)
 	free(c->author);
 	free(c->email);
 	free(c->subject);
+	free(c->sdata);
 	for (i = 0; i < c->n; i++)
 		free(c->files[i].rel);
 	free(c->files);
@@ -132,6 +135,21 @@ static int fetch(struct logrun *lr, const char *name, struct kbq_object *obj,
 	return rc;
 }
 
+/* The schema.yaml at the KB's root in revision `rev`; obj->data NULL when
+ * there is none. */
+static int fetch_schema(struct logrun *lr, const char *rev,
+			struct kbq_object *obj, struct kb_error *err)
+{
+	char *want = xmalloc(strlen(rev) + strlen(lr->g.full) + 16);
+	int rc;
+
+	sprintf(want, "%s:%s%sschema.yaml", rev, lr->g.full,
+		*lr->g.full ? "/" : "");
+	rc = fetch(lr, want, obj, err);
+	free(want);
+	return rc;
+}
+
 /*
  * The files one side of a commit touched, as a KB named REV:BASE/FILE
  * (REV the commit's abbreviation, followed by ^ for the side before it),
@@ -143,7 +161,6 @@ static int load_side(struct logrun *lr, struct commit *c, bool new_side,
 	struct kb_open_opts oo = { .schema = lr->ctx->o.schema };
 	struct kbq_object obj;
 	const char *schema_oid = NULL;
-	char *want = NULL;
 	size_t i;
 	int rc = 0;
 
@@ -152,27 +169,30 @@ static int load_side(struct logrun *lr, struct commit *c, bool new_side,
 	sprintf(s->root, "%s%s:%s%s", c->abbrev, new_side ? "" : "^", lr->base,
 		lr->one_file ? "" : "/");
 	oo.display = s->root;
-	/* the schema: as the commit changed it, or as it was at the commit */
+	/* the schema: as the commit changed it, or as it was at the commit
+	 * (read once for both sides by one_commit()) */
 	if (!lr->one_file && !oo.schema) {
-		if (c->schema) {
-			schema_oid = new_side ? c->schema_new : c->schema_old;
-		} else {
-			want = xmalloc(strlen(c->hash) + strlen(lr->g.full) +
-				       sizeof("/schema.yaml") + 1);
-			sprintf(want, "%s:%s%sschema.yaml", c->hash, lr->g.full,
-				*lr->g.full ? "/" : "");
-		}
-		if ((schema_oid && *schema_oid) || want) {
-			rc = fetch(lr, want ? want : schema_oid, &obj, err);
-			free(want);
-			if (rc)
-				goto out;
-			if (obj.data) {
-				char *name = xmalloc(strlen(s->root) + 12);
-				sprintf(name, "%sschema.yaml", s->root);
-				kbq_files_add(s, name, obj.data, obj.len);
-				free(name);
+		char *data = NULL;
+		size_t len = 0;
+
+		if (!c->schema) {
+			if (c->sdata) {
+				data = xmalloc(c->slen + 1);
+				memcpy(data, c->sdata, c->slen + 1);
+				len = c->slen;
 			}
+		} else if (*(schema_oid = new_side ? c->schema_new :
+					     c->schema_old)) {
+			if ((rc = fetch(lr, schema_oid, &obj, err)))
+				goto out;
+			data = obj.data;
+			len = obj.len;
+		}
+		if (data) {
+			char *name = xmalloc(strlen(s->root) + 12);
+			sprintf(name, "%sschema.yaml", s->root);
+			kbq_files_add(s, name, data, len);
+			free(name);
 		}
 	}
 	for (i = 0; i < c->n; i++) {
@@ -251,6 +271,16 @@ static int one_commit(struct logrun *lr, struct commit *c)
 	ch.lenient = true;	/* check_expr() reported mistakes already */
 	ch.embed = true;
 	memset(&sn, 0, sizeof(sn));
+	if (!lr->one_file && !ctx->o.schema && !c->schema) {
+		struct kbq_object obj;
+
+		if ((rc = fetch_schema(lr, c->hash, &obj, &err))) {
+			kbq_report(&err, NULL, 0);
+			return 2;
+		}
+		c->sdata = obj.data;
+		c->slen = obj.len;
+	}
 	if ((rc = load_side(lr, c, false, &ch.old, &so, &err)) ||
 	    (rc = load_side(lr, c, true, &ch.new, &sn, &err))) {
 		kbq_report(&err, NULL, 0);
@@ -390,17 +420,11 @@ static int check_expr(struct logrun *lr)
 	struct kb_error err;
 	struct kbq_changes ch;
 	struct kb *kb = NULL;
-	char *want;
 	int rc;
 
 	memset(&obj, 0, sizeof(obj));
 	if (!lr->one_file && !oo.schema) {
-		want = xmalloc(strlen(lr->g.oid) + strlen(lr->g.full) + 16);
-		sprintf(want, "%s:%s%sschema.yaml", lr->g.oid, lr->g.full,
-			*lr->g.full ? "/" : "");
-		rc = fetch(lr, want, &obj, &err);
-		free(want);
-		if (rc) {
+		if ((rc = fetch_schema(lr, lr->g.oid, &obj, &err))) {
 			kbq_report(&err, NULL, 0);
 			return -1;
 		}
