@@ -5,7 +5,7 @@
 # here: the commands come from `kbq help`, the options from `kbq CMD --help`,
 # and the kinds, field names and ids of the current KB from kbq's hidden
 # `kbq schema --list=WHAT [KIND]`, run with the --kb and --schema given
-# earlier on the line.
+# earlier on the line; revisions for REV:PATH from git.
 
 # kbq as typed on the line, with the KB options of the line; no stderr.
 _kbq_run()
@@ -161,13 +161,43 @@ _kbq_expr()
     compopt -o nospace
 }
 
+# A word that names a KB: a path, or REV:PATH.  Before a colon: the files
+# and, in a git repository, its refs followed by ':'; after one, the
+# entries of that revision's tree (directories with '/').  Git quotes odd
+# names (core.quotePath), so no control character reaches the terminal.
+_kbq_kbword()
+{
+    local rev path dir line name refs
+    local -a reply=()
+    if [[ $cur == *:* ]]; then
+        rev=${cur%%:*} path=${cur#*:} dir=
+        [[ $path == */* ]] && dir=${path%/*}/
+        while IFS= read -r line; do
+            name=$dir${line#*$'\t'}
+            [[ $line == *" tree "* ]] && name+=/
+            [[ $name == "$path"* ]] && reply+=("$rev:$name")
+        done < <(git -c core.quotePath=true ls-tree --end-of-options \
+            "$rev:$dir" 2>/dev/null)
+        COMPREPLY=("${reply[@]}")
+        compopt -o nospace
+        _kbq_ltrim "$cur"
+        return
+    fi
+    _filedir
+    refs=$(git for-each-ref --format='%(refname:short)' 2>/dev/null) &&
+        COMPREPLY+=($(compgen -S : -W "HEAD $refs" -- "$cur")) &&
+        compopt -o nospace
+}
+
 _kbq()
 {
     local cur prev words cword split
-    _init_completion -s || return
+    # ':' stays in the word: REV:PATH is one word
+    _init_completion -s -n : || return
 
     local -a _kbq_prog=("${words[0]}") _kbq_kbopts=()
     local _kbq_kind="" cmd="" w i nargs=0 dashdash=false plurals
+    local -a args=()
     [[ ${words[0]} == \~/* ]] && _kbq_prog=("$HOME/${words[0]#\~/}")
 
     # The command and its arguments, skipping options and their values;
@@ -177,6 +207,7 @@ _kbq()
         if $dashdash || [[ $w != -?* ]]; then
             if [[ $cmd ]]; then
                 ((++nargs))
+                args+=("$w")
             else
                 cmd=$w
             fi
@@ -189,7 +220,8 @@ _kbq()
                 ((i++))
                 ;;
             --kb=* | --schema=*) _kbq_kbopts+=("$w") ;;
-            -o | --output | --fields | --sort | --limit | --as-of | --list)
+            -o | --output | --fields | --sort | --limit | --as-of | --list | \
+                --since)
                 ((i++))
                 ;;
             --*) ;;
@@ -222,7 +254,7 @@ _kbq()
             fi
             ;;
         --kb)
-            _filedir
+            _kbq_kbword
             return
             ;;
         --schema)
@@ -245,7 +277,7 @@ _kbq()
             compopt -o nospace
             return
             ;;
-        --limit | --as-of | --list)
+        --limit | --as-of | --list | --since)
             return
             ;;
     esac
@@ -279,6 +311,18 @@ _kbq()
             ((nargs > 0)) && _kbq_expr	# the first argument is the regex
             ;;
         find | timeline)
+            _kbq_expr
+            ;;
+        diff)
+            # OLD and NEW are KBs, the words after them an expression
+            if ((nargs < 2)); then
+                _kbq_kbword
+            else
+                _kbq_kbopts+=(--kb "${args[1]}")	# NEW's fields
+                _kbq_expr
+            fi
+            ;;
+        log)
             _kbq_expr
             ;;
         *)

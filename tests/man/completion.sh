@@ -211,5 +211,38 @@ paper
 vellum"
 has "kbq --kb $tmp/shelf show codex-" codex-a codex-b
 
+# REV:PATH: in a git repository, after diff and in --kb, its refs with a
+# colon, then the paths of that revision's tree (readline replaces what
+# follows the colon); files on disk as before
+if command -v git >/dev/null; then
+    (
+        cd "$tmp/shelf" && export GIT_CONFIG_GLOBAL=/dev/null \
+            GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=A GIT_COMMITTER_NAME=A \
+            GIT_AUTHOR_EMAIL=a@example.org GIT_COMMITTER_EMAIL=a@example.org &&
+        git init -q -b main && mkdir sub &&
+        echo '- {id: codex-c, kind: volume, name: Codex C}' >sub/more.yaml &&
+        git add . && git commit -q -m one && git tag v1
+    ) >/dev/null 2>&1 || no "cannot make a git repository in $tmp/shelf"
+    cd "$tmp/shelf"
+    has "kbq diff " HEAD: main: v1: sub volumes.yaml
+    exactly "kbq diff ma" "main:"
+    exactly "kbq --kb v" "v1:
+volumes.yaml"
+    exactly "kbq --kb=v" "v1:
+volumes.yaml"
+    exactly "kbq diff v1:" "schema.yaml
+sub/
+volumes.yaml"
+    exactly "kbq diff v1:s" "schema.yaml
+sub/"
+    exactly "kbq diff HEAD:kb main:su" "sub/"
+    exactly "kbq diff main:sub/" "sub/more.yaml"
+    exactly "kbq --kb v1:sub/m" "sub/more.yaml"
+    # the third word of diff is an expression
+    has "kbq diff v1: main: bin" binding
+    has "kbq --kb v1: log bin" binding
+    cd - >/dev/null
+fi
+
 [ $fail -eq 0 ] && echo "completion offers what kbq says"
 exit $fail
