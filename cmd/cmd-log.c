@@ -37,6 +37,7 @@ struct logrun {
 	struct kbq_gitkb g;
 	const char *base;	/* the KB's path as shown: BASE/FILE */
 	bool one_file;		/* the KB is one file */
+	bool on_disk;		/* named by a path, not REV:PATH */
 	struct kbq_batch b;
 	size_t found;		/* commits printed */
 };
@@ -399,6 +400,7 @@ static int locate(struct logrun *lr, const char *path, struct kb_error *err)
 		kb_err(err, err->code, path, 0, 0, "%s", msg);
 		return rc;
 	}
+	lr->on_disk = true;
 	n = strlen(path);
 	while (n > 1 && path[n - 1] == '/')
 		n--;
@@ -502,8 +504,14 @@ static int log_exec(struct kbq_ctx *ctx)
 			goto done;
 		}
 		if (!strcmp(obj.type, "missing")) {
-			kb_err(&err, KB_EIO, lr.g.shown, 0, 0, "cannot read: no "
-			       "'%s' in revision '%s'", lr.g.path, lr.g.rev);
+			if (lr.on_disk)
+				kb_err(&err, KB_EIO, lr.g.shown, 0, 0,
+				       "no commit holds it yet (log reads the "
+				       "commits, not the working tree)");
+			else
+				kb_err(&err, KB_EIO, lr.g.shown, 0, 0,
+				       "cannot read: no '%s' in revision '%s'",
+				       lr.g.path, lr.g.rev);
 			kbq_report(&err, NULL, 0);
 			rc = 2;
 			goto done;

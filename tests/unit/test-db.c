@@ -353,6 +353,38 @@ static void free_null(void **state)
 	kb_free(NULL);
 }
 
+/* kb_open_mem with opts.display: the root is display, so a schema.yaml in
+ * the one subdirectory that holds every file is records, not the schema
+ * (without display, the common prefix would make it the root's); a name
+ * outside the root is refused. */
+static void mem_root_from_display(void **state)
+{
+	static const struct kb_memfile files[] = {
+		{ "R:kb/sub/a.yaml", "- {id: a, kind: k}\n", 19 },
+		{ "R:kb/sub/schema.yaml", "- {id: s, kind: k}\n", 19 },
+	};
+	static const struct kb_memfile outside[] = {
+		{ "R:kb/a.yaml", "- {id: a, kind: k}\n", 19 },
+		{ "R:other/b.yaml", "- {id: b, kind: k}\n", 19 },
+	};
+	struct kb_open_opts o = { .display = "R:kb/" };
+	struct kb_error err;
+	struct kb *kb = NULL;
+
+	(void)state;
+	assert_int_equal(kb_open_mem(&kb, files, 2, &o, &err), 0);
+	assert_false(kb_has_schema(kb));
+	assert_int_equal(kb_count(kb), 2);
+	assert_string_equal(kb_get(kb, "s")->file, "R:kb/sub/schema.yaml");
+	kb_free(kb);
+	/* without display: the common prefix R:kb/sub/ is the root */
+	assert_int_equal(kb_open_mem(&kb, files, 2, NULL, &err), KB_ESCHEMA);
+	assert_null(kb);
+	assert_int_equal(kb_open_mem(&kb, outside, 2, &o, &err), KB_EUSAGE);
+	assert_null(kb);
+	assert_string_equal(err.file, "R:other/b.yaml");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -365,6 +397,7 @@ int main(void)
 		cmocka_unit_test(streaming_duplicate_id),
 		cmocka_unit_test(streaming_from_disk),
 		cmocka_unit_test(free_null),
+		cmocka_unit_test(mem_root_from_display),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
