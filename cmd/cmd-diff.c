@@ -441,12 +441,6 @@ static int diff_exec(struct kbq_ctx *ctx)
 		kbq_error("'diff' compares OLD and NEW; --kb does not apply");
 		return 2;
 	}
-	if (ctx->o.format_set && ctx->o.format != KBQ_FMT_TEXT &&
-	    ctx->o.format != KBQ_FMT_JSON && ctx->o.format != KBQ_FMT_JSONL &&
-	    ctx->o.format != KBQ_FMT_ID) {
-		kbq_error("'diff' prints text, json, jsonl or id");
-		return 2;
-	}
 	if (ctx->o.stat && ctx->o.format_set && ctx->o.format != KBQ_FMT_TEXT) {
 		kbq_error("--stat prints a table: it does not go with -o");
 		return 2;
@@ -495,6 +489,7 @@ const struct kbq_cmd kbq_cmd_diff = {
 		   "versions of a KB.",
 	.options = KBQ_O_OUTPUT | KBQ_O_COUNT | KBQ_O_QUIET | KBQ_O_ICASE |
 		   KBQ_O_FIXED | KBQ_O_NULL | KBQ_O_STAT,
+	.formats = KBQ_F(TEXT) | KBQ_F(JSON) | KBQ_F(JSONL) | KBQ_F(ID),
 	.min_args = 2,
 	.max_args = -1,
 	.needs_kb = false,

@@ -67,41 +67,21 @@ static int find_stream(struct kbq_ctx *ctx, const struct kb_query *q)
 	return s.n ? 0 : 1;
 }
 
-static int find_exec(struct kbq_ctx *ctx)
+static int find_select(struct kbq_ctx *ctx, const struct kb_query *q)
 {
 	const struct kb_record **recs;
-	struct kb_query *q;
 	struct kbq_out *out;
 	size_t n, i;
 	int rc;
 
-	if (kbq_compile(ctx, ctx->args, ctx->nargs, &q) < 0)
-		return 2;
-	/* Straight to the output when nothing has to be sorted or aligned;
-	 * otherwise kbq_select() keeps only the matches. */
-	if (ctx->stream && ctx->o.format != KBQ_FMT_TEXT && !ctx->o.sort &&
-	    !ctx->o.reverse) {
-		rc = find_stream(ctx, q);
-		kb_query_free(q);
-		return rc;
-	}
-	rc = kbq_select(ctx, q, &recs, &n);
-	kb_query_free(q);
-	if (rc)
+	if ((rc = kbq_select(ctx, q, &recs, &n)))
 		return rc;
 	if (ctx->o.limit >= 0 && (size_t)ctx->o.limit < n)
 		n = (size_t)ctx->o.limit;
-	if (ctx->o.quiet) {
-		free(recs);
-		return n ? 0 : 1;
-	}
-	if (ctx->o.count) {
+	if (ctx->o.count && !ctx->o.quiet)
 		printf("%zu\n", n);
-		free(recs);
-		return n ? 0 : 1;
-	}
 	/* An empty text table prints nothing, not even its header. */
-	if (n || ctx->o.format != KBQ_FMT_TEXT) {
+	else if (!ctx->o.quiet && (n || ctx->o.format != KBQ_FMT_TEXT)) {
 		out = kbq_out_new(ctx, ctx->kind);
 		for (i = 0; i < n; i++)
 			kbq_out_record(out, recs[i]);
@@ -109,6 +89,26 @@ static int find_exec(struct kbq_ctx *ctx)
 	}
 	free(recs);
 	return n ? 0 : 1;
+}
+
+static int find_exec(struct kbq_ctx *ctx)
+{
+	struct kb_query *q;
+	int rc;
+
+	if (kbq_compile(ctx, ctx->args, ctx->nargs, &q) < 0)
+		return 2;
+	/* Straight to the output when nothing has to be sorted or aligned;
+	 * otherwise kbq_select() keeps only the matches. */
+	if (ctx->stream && ctx->o.format != KBQ_FMT_TEXT && !ctx->o.sort &&
+	    !ctx->o.reverse)
+		rc = find_stream(ctx, q);
+	else
+		rc = find_select(ctx, q);
+	if (rc != 2)
+		kbq_warn_refs(ctx, q, ctx->args);
+	kb_query_free(q);
+	return rc;
 }
 
 const struct kbq_cmd kbq_cmd_find = {

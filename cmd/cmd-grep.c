@@ -104,6 +104,8 @@ static int grep_exec(struct kbq_ctx *ctx)
 	rc = kbq_each_match(ctx, q, grep_record, &g);
 	if (!rc && ctx->o.count && !ctx->o.quiet)
 		printf("%zu\n", g.hits);
+	if (!rc)
+		kbq_warn_refs(ctx, q, ctx->args + 1);
 	kb_query_free(q);
 	kb_regex_free(re);
 	return rc ? rc : g.hits ? 0 : 1;

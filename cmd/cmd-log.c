@@ -465,12 +465,6 @@ static int log_exec(struct kbq_ctx *ctx)
 	int rc = 0, st;
 	bool stopped = false;
 
-	if (ctx->o.format_set && ctx->o.format != KBQ_FMT_TEXT &&
-	    ctx->o.format != KBQ_FMT_JSON && ctx->o.format != KBQ_FMT_JSONL &&
-	    ctx->o.format != KBQ_FMT_ID) {
-		kbq_error("'log' prints text, json, jsonl or id");
-		return 2;
-	}
 	if (ctx->o.since && !kb_date_parse(ctx->o.since, strlen(ctx->o.since),
 					   &since)) {
 		kbq_error("--since wants a date (YYYY, YYYY-MM or YYYY-MM-DD), "
@@ -646,6 +640,7 @@ const struct kbq_cmd kbq_cmd_log = {
 		   "newest first.",
 	.options = KBQ_O_OUTPUT | KBQ_O_LIMIT | KBQ_O_COUNT | KBQ_O_QUIET |
 		   KBQ_O_ICASE | KBQ_O_FIXED | KBQ_O_SINCE,
+	.formats = KBQ_F(TEXT) | KBQ_F(JSON) | KBQ_F(JSONL) | KBQ_F(ID),
 	.min_args = 0,
 	.max_args = -1,
 	.needs_kb = false,

@@ -134,23 +134,65 @@ static void show_text(struct kbq_ctx *ctx, const struct kb_record *r)
 	free(l.v);
 }
 
+/*
+ * The record an argument names: its id, else its name or an alias (ASCII
+ * case ignored) when exactly one record has it; NULL after the error.
+ */
+static const struct kb_record *resolve(struct kbq_ctx *ctx,
+				       struct kbq_names **nm, const char *arg)
+{
+	const struct kb_record *r = kb_get(ctx->kb, arg);
+	const char *ids[8], *names[8], *name;
+	struct kb_error err;
+	size_t n, i;
+
+	if (r)
+		return r;
+	if (!*nm && !(*nm = kbq_names_new(ctx->kb, &err))) {
+		kbq_report(&err, NULL, 0);
+		return NULL;
+	}
+	n = kbq_names_find(*nm, arg, ids, names, 8);
+	if (n == 1)
+		return kb_get(ctx->kb, ids[0]);
+	if (n > 1) {
+		fflush(stdout);
+		kbq_esc_printf(stderr, "kbq: error: '%s' is the name of %zu "
+			       "records:", arg, n);
+		for (i = 0; i < n && i < 8; i++)
+			kbq_esc_printf(stderr, "%s '%s'", i ? "," : "", ids[i]);
+		fputs(n > 8 ? ", ...; show them by id\n" : "; show them by id\n",
+		      stderr);
+		return NULL;
+	}
+	ids[0] = kbq_names_suggest(*nm, arg, &name);
+	if (ids[0] && name)
+		kbq_error("unknown id or name '%s' (did you mean '%s' (%s)?)",
+			  arg, ids[0], name);
+	else if (ids[0])
+		kbq_error("unknown id or name '%s' (did you mean '%s'?)", arg,
+			  ids[0]);
+	else
+		kbq_error("unknown id or name '%s'", arg);
+	return NULL;
+}
+
 static int show_exec(struct kbq_ctx *ctx)
 {
 	const struct kb_record **recs = xcalloc(ctx->nargs, sizeof(*recs));
+	struct kbq_names *nm = NULL;
 	struct kbq_out *out;
 	size_t i;
 
-	/* Check every id before printing any record. */
+	/* Check every argument before printing any record. */
 	for (i = 0; i < ctx->nargs; i++) {
-		if (!(recs[i] = kb_get(ctx->kb, ctx->args[i]))) {
-			const char *s = kb_suggest_id(ctx->kb, ctx->args[i]);
-			kbq_error("unknown id '%s'%s%s%s", ctx->args[i],
-				  s ? " (did you mean '" : "", s ? s : "",
-				  s ? "'?)" : "");
+		if (!(recs[i] = resolve(ctx, &nm, ctx->args[i]))) {
+			kbq_names_free(nm);
 			free(recs);
 			return 2;
 		}
 	}
+	kbq_names_free(nm);
 	if (ctx->o.format == KBQ_FMT_TEXT) {
 		for (i = 0; i < ctx->nargs; i++) {
 			if (i)
@@ -158,12 +200,6 @@ static int show_exec(struct kbq_ctx *ctx)
 			show_text(ctx, recs[i]);
 		}
 	} else {
-		if (ctx->o.format == KBQ_FMT_TSV || ctx->o.format == KBQ_FMT_CSV) {
-			kbq_error("show prints whole records: use -o json, jsonl, "
-				  "yaml or id (or find --fields for columns)");
-			free(recs);
-			return 2;
-		}
 		out = kbq_out_new(ctx, NULL);
 		for (i = 0; i < ctx->nargs; i++)
 			kbq_out_record(out, recs[i]);
@@ -179,6 +215,8 @@ const struct kbq_cmd kbq_cmd_show = {
 	.summary = "Show whole records: each ref with the name it points to, "
 		   "then the records that refer to it.",
 	.options = KBQ_O_OUTPUT,
+	.formats = KBQ_F(TEXT) | KBQ_F(JSON) | KBQ_F(JSONL) | KBQ_F(YAML) |
+		   KBQ_F(ID),
 	.min_args = 1,
 	.max_args = -1,
 	.needs_kb = true,

@@ -187,10 +187,6 @@ static int stats_exec(struct kbq_ctx *ctx)
 	size_t i, j;
 	int rc;
 
-	if (ctx->o.format != KBQ_FMT_TEXT && ctx->o.format != KBQ_FMT_JSON) {
-		kbq_error("stats prints text or json");
-		return 2;
-	}
 	/* every kind of the schema, in schema order, even with no record */
 	for (i = 0; i < kb_kind_count(ctx->kb); i++)
 		kind_slot(&st, kb_kind_at(ctx->kb, i)->name, kb_kind_at(ctx->kb, i));
@@ -221,6 +217,7 @@ const struct kbq_cmd kbq_cmd_stats = {
 	.summary = "Count the records per kind and per value of each enum field, "
 		   "and how often each field is filled.",
 	.options = KBQ_O_OUTPUT,
+	.formats = KBQ_F(TEXT) | KBQ_F(JSON),
 	.min_args = 0,
 	.max_args = 0,
 	.needs_kb = true,

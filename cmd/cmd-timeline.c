@@ -43,6 +43,10 @@ static int entry_cmp(const void *a, const void *b)
 
 	if (c)
 		return reverse ? -c : c;
+	/* equal dates keep file order in both directions: the records came
+	 * reversed from kbq_select() under --reverse, so ask their index */
+	if (x->rec != y->rec)
+		return x->rec->index < y->rec->index ? -1 : 1;
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
@@ -122,22 +126,15 @@ static void row(struct kbq_ctx *ctx, struct kbq_table *t, const struct entry *e,
 	}
 }
 
-static int timeline_exec(struct kbq_ctx *ctx)
+/* The rows of the records selected, in date order; frees recs. */
+static int timeline_rows(struct kbq_ctx *ctx, const struct kb_record **recs,
+			 size_t n)
 {
-	const struct kb_record **recs;
 	struct entry *ents = NULL;
-	size_t n, i, ne = 0, cap = 0;
+	size_t i, ne = 0, cap = 0;
 	struct kbq_table *t = NULL;
-	struct kb_query *q;
 	uint32_t j, k;
-	int rc;
 
-	if (kbq_compile(ctx, ctx->args, ctx->nargs, &q) < 0)
-		return 2;
-	rc = kbq_select(ctx, q, &recs, &n);
-	kb_query_free(q);
-	if (rc)
-		return rc;
 	for (i = 0; i < n; i++) {
 		const struct kb_record *r = recs[i];
 		for (j = 0; j < r->nfields; j++) {
@@ -201,6 +198,23 @@ static int timeline_exec(struct kbq_ctx *ctx)
 		puts(ne ? "\n]" : "]");
 	free(ents);
 	return ne ? 0 : 1;
+}
+
+static int timeline_exec(struct kbq_ctx *ctx)
+{
+	const struct kb_record **recs;
+	struct kb_query *q;
+	size_t n;
+	int rc;
+
+	if (kbq_compile(ctx, ctx->args, ctx->nargs, &q) < 0)
+		return 2;
+	if (!(rc = kbq_select(ctx, q, &recs, &n))) {
+		rc = timeline_rows(ctx, recs, n);
+		kbq_warn_refs(ctx, q, ctx->args);
+	}
+	kb_query_free(q);
+	return rc;
 }
 
 const struct kbq_cmd kbq_cmd_timeline = {

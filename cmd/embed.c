@@ -20,7 +20,12 @@ static int emit(FILE *out, const char *path, size_t idx)
 	}
 	fprintf(out, "static const char f%zu[] = {\n", idx);
 	while ((c = getc(in)) != EOF) {
-		fprintf(out, "%d,", c);
+		/* a byte over 127 does not fit a signed char as a number:
+		 * write it as a character constant, which does */
+		if (c < 128)
+			fprintf(out, "%d,", c);
+		else
+			fprintf(out, "'\\x%02x',", (unsigned)c);
 		if (++col == 24) {
 			putc('\n', out);
 			col = 0;

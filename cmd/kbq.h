@@ -24,6 +24,9 @@ enum kbq_format {
 	KBQ_FMT_YAML, KBQ_FMT_ID,
 };
 
+/* A format as a bit of kbq_cmd.formats. */
+#define KBQ_F(f) (1u << KBQ_FMT_##f)
+
 /* Options, as bits: which a command accepts. */
 enum {
 	KBQ_O_OUTPUT = 1 << 0,
@@ -72,6 +75,8 @@ struct kbq_cmd {
 	const char *args;	/* synopsis after the options, e.g. "[EXPR...]" */
 	const char *summary;
 	unsigned options;	/* accepted KBQ_O_* (the global ones always) */
+	unsigned formats;	/* -o formats it prints, as 1 << KBQ_FMT_*;
+				 * 0 with KBQ_O_OUTPUT: every format */
 	int min_args, max_args;	/* -1: no maximum */
 	bool needs_kb;
 	int (*exec)(struct kbq_ctx *ctx);
@@ -135,6 +140,8 @@ void kbq_underline(const char *const *words, size_t nwords, size_t word,
 int kbq_finish(int status);
 
 /* main.c */
+/* The formats a command prints, as bits (KBQ_F(TEXT) | ...). */
+unsigned kbq_cmd_formats(const struct kbq_cmd *cmd);
 void kbq_usage(FILE *fp, const struct kbq_cmd *cmd, const char *name);
 const struct kbq_cmd *kbq_lookup(const char *name);
 /* The KB a command reads: --kb, else $KBQ_KB, else NULL (built in). */
@@ -151,6 +158,8 @@ int kbq_open_kb(const struct kbq_ctx *ctx, const char *path, struct kb **out,
 		struct kb_error *err);
 /* The same, reporting a failure: 0, or -1 after the diagnostic. */
 int kbq_open_report(struct kbq_ctx *ctx);
+/* "Try 'kbq NAME -h' for more information." (NULL: 'kbq help') */
+void kbq_try(const char *name);
 /* "unknown command 'x' (did you mean 'y'?)", the KB's plurals included */
 void kbq_unknown_command(const char *name, const struct kb *kb);
 
@@ -317,6 +326,26 @@ int kbq_each_match(struct kbq_ctx *ctx, const struct kb_query *q,
  * Returns 0, or 2 after reporting an error. */
 int kbq_select(struct kbq_ctx *ctx, const struct kb_query *q,
 	       const struct kb_record ***out, size_t *n);
+
+/* names.c: records by name or alias, and suggestions for an id */
+struct kbq_names;
+/* Read every record of kb once (kb_stream): NULL with err on failure. */
+struct kbq_names *kbq_names_new(struct kb *kb, struct kb_error *err);
+void kbq_names_free(struct kbq_names *nm);
+/* The records whose name or an alias is `word` (ASCII case ignored), in
+ * load order: how many there are; the first `max` ids (and names, which
+ * may be NULL) in ids[] and names[]. */
+size_t kbq_names_find(const struct kbq_names *nm, const char *word,
+		      const char **ids, const char **names, size_t max);
+/* The id of the record whose id, name or alias is closest to `word` by
+ * edit distance, or NULL; its name (or NULL) in *name. */
+const char *kbq_names_suggest(const struct kbq_names *nm, const char *word,
+			      const char **name);
+/* After a query: a warning on stderr for each term REF=ID whose ID no
+ * record has, with a suggestion by id, name or alias (SPEC 2); nothing
+ * under -q. */
+void kbq_warn_refs(struct kbq_ctx *ctx, const struct kb_query *q,
+		   const char *const *words);
 
 /* Writers shared by the formats. */
 void kbq_json_string(FILE *fp, const char *s, size_t len);

@@ -76,6 +76,32 @@ static const struct opt options[] = {
 
 static const char *const formats[] = { "text", "tsv", "csv", "json", "jsonl",
 				       "yaml", "id" };
+#define NFORMATS (sizeof(formats) / sizeof(*formats))
+
+unsigned kbq_cmd_formats(const struct kbq_cmd *cmd)
+{
+	if (!(cmd->options & KBQ_O_OUTPUT))
+		return KBQ_F(TEXT);
+	return cmd->formats ? cmd->formats : (1u << NFORMATS) - 1;
+}
+
+/* "text, json or id" */
+static void format_list(unsigned bits, char *buf, size_t n)
+{
+	size_t i, k = 0, total = 0, used = 0;
+
+	for (i = 0; i < NFORMATS; i++)
+		total += (bits >> i) & 1;
+	buf[0] = '\0';
+	for (i = 0; i < NFORMATS; i++) {
+		if (!((bits >> i) & 1))
+			continue;
+		k++;
+		used += (size_t)snprintf(buf + used, used < n ? n - used : 0,
+					 "%s%s", k == 1 ? "" : k == total ?
+					 " or " : ", ", formats[i]);
+	}
+}
 
 /* The per-kind listing command, resolved against the KB's schema. */
 const struct kbq_cmd *kbq_lookup(const char *name)
@@ -130,10 +156,28 @@ void kbq_usage(FILE *fp, const struct kbq_cmd *cmd, const char *name)
 	kbq_esc_puts(fp, name);	/* a kind's plural comes from the KB */
 	fprintf(fp, " [OPTIONS]%s%s\n\n", *cmd->args ? " " : "", cmd->args);
 	fprintf(fp, "%s\n\noptions:\n", cmd->summary);
-	for (i = 0; options[i].lng; i++)
-		if (options[i].help &&
-		    (options[i].bit & (cmd->options | KBQ_O_GLOBAL)))
-			print_opt(fp, &options[i]);
+	for (i = 0; options[i].lng; i++) {
+		struct opt o = options[i];
+		char help[128];
+
+		if (!o.help || !(o.bit & (cmd->options | KBQ_O_GLOBAL)))
+			continue;
+		if (o.bit == KBQ_O_OUTPUT) {
+			/* exactly the formats this command prints */
+			format_list(kbq_cmd_formats(cmd), help, sizeof(help));
+			strncat(help, " (default: text)",
+				sizeof(help) - strlen(help) - 1);
+			o.help = help;
+		}
+		print_opt(fp, &o);
+	}
+	if (strstr(cmd->args, "EXPR"))
+		fputs("\nEXPR is one or more terms, each one shell word, joined "
+		      "by 'and' (or\nnothing), 'or', 'not' and parentheses: "
+		      "FIELD=VALUE, FIELD!=VALUE,\nFIELD~REGEX, FIELD!~REGEX, "
+		      "FIELD<VALUE (<=, >, >=), FIELD?, ~REGEX.\nFIELD may "
+		      "follow a ref: REF.FIELD=VALUE.  See kbq-query(7).\n",
+		      fp);
 }
 
 static const struct opt *find_long(const char *s, size_t len)
@@ -156,10 +200,10 @@ static int set_opt(struct kbq_opts *o, const struct opt *d, const char *val)
 	case KBQ_O_KB: o->kb = val; break;
 	case KBQ_O_SCHEMA: o->schema = val; break;
 	case KBQ_O_OUTPUT:
-		for (i = 0; i < sizeof(formats) / sizeof(*formats); i++)
+		for (i = 0; i < NFORMATS; i++)
 			if (!strcmp(val, formats[i]))
 				break;
-		if (i == sizeof(formats) / sizeof(*formats)) {
+		if (i == NFORMATS) {
 			const char *s = kb_suggest(val, formats, i);
 			kbq_error("unknown output format '%s'%s%s%s (text, tsv, "
 				  "csv, json, jsonl, yaml, id)", val,
@@ -255,6 +299,14 @@ static int parse_args(int argc, char **argv, struct kbq_opts *o,
 			}
 			if (d->arg == 0 && val) {
 				kbq_error("option '--%s' takes no value", d->lng);
+				goto fail;
+			}
+			if (d->bit == KBQ_O_COLOR && !val && i + 1 < argc &&
+			    (!strcmp(argv[i + 1], "always") ||
+			     !strcmp(argv[i + 1], "never") ||
+			     !strcmp(argv[i + 1], "auto"))) {
+				kbq_error("option '--color' takes its value after "
+					  "'=': write '--color=%s'", argv[i + 1]);
 				goto fail;
 			}
 			if (d->arg == 1 && !val) {
@@ -419,8 +471,33 @@ void kbq_unknown_command(const char *name, const struct kb *kb)
 		if (kb_kind_at(kb, i)->plural)
 			cands[n++] = kb_kind_at(kb, i)->plural;
 	s = kb_suggest(name, cands, n);
-	kbq_error("unknown command '%s'%s%s%s; see 'kbq help'", name,
+	kbq_error("unknown command '%s'%s%s%s", name,
 		  s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+	kbq_try(NULL);
+}
+
+void kbq_try(const char *name)
+{
+	fputs("Try 'kbq ", stderr);
+	if (name) {
+		kbq_esc_puts(stderr, name);
+		fputs(" -h", stderr);
+	} else {
+		fputs("help", stderr);
+	}
+	fputs("' for more information.\n", stderr);
+}
+
+/* The command a command line names, for a hint after an error in its
+ * options: the first word that is a built-in command's name. */
+static const char *command_word(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (argv[i][0] != '-' && kbq_lookup(argv[i]))
+			return argv[i];
+	return NULL;
 }
 
 int main(int argc, char **argv)
@@ -436,7 +513,7 @@ int main(int argc, char **argv)
 		setlocale(LC_CTYPE, "");
 	memset(&ctx, 0, sizeof(ctx));
 	if (parse_args(argc, argv, &ctx.o, &words, &nwords) < 0) {
-		fprintf(stderr, "Try 'kbq help' for more information.\n");
+		kbq_try(command_word(argc, argv));
 		return 2;
 	}
 	ctx.color = want_color(ctx.o.color, 1);
@@ -497,13 +574,21 @@ int main(int argc, char **argv)
 		if ((ctx.o.given & bit) && !((cmd->options | KBQ_O_GLOBAL) & bit)) {
 			kbq_error("option '--%s' does not apply to '%s'",
 				  options[i].lng, ctx.name);
-			kbq_esc_printf(stderr, "Try 'kbq %s -h' for its options.",
-				       ctx.name);
-			fputc('\n', stderr);
+			kbq_try(ctx.name);
 			kb_free(ctx.kb);
 			free(words);
 			return 2;
 		}
+	}
+	if (ctx.o.format_set &&
+	    !(kbq_cmd_formats(cmd) & (1u << ctx.o.format))) {
+		char list[128];
+		format_list(kbq_cmd_formats(cmd), list, sizeof(list));
+		kbq_error("'%s' prints %s, not %s", ctx.name, list,
+			  formats[ctx.o.format]);
+		kb_free(ctx.kb);
+		free(words);
+		return 2;
 	}
 	if (ctx.o.null && ctx.o.format_set && ctx.o.format != KBQ_FMT_ID) {
 		kbq_error("-0/--null goes with -o id");
@@ -531,6 +616,7 @@ int main(int argc, char **argv)
 		kbq_esc_puts(stderr, ctx.name);
 		fprintf(stderr, " [OPTIONS]%s%s\n", *cmd->args ? " " : "",
 			cmd->args);
+		kbq_try(ctx.name);
 		kb_free(ctx.kb);
 		free(words);
 		return 2;

@@ -281,6 +281,17 @@ struct kb_crec *kb_find(const struct kb *kb, const char *id)
 	return v ? kb->recs[(uint32_t)v - 1] : NULL;
 }
 
+bool kb_has_id(const struct kb *kb, const char *id)
+{
+	size_t len = strlen(id);
+
+	if (!kb->stream)
+		return kb_find(kb, id) != NULL;
+	if (kb->exact_ids)
+		return kb_strmap_find(&kb->exact, id, len)->key != NULL;
+	return kb->idcap && *ids_probe(kb, id, len);
+}
+
 const struct kb_record *kb_get(const struct kb *kb, const char *id)
 {
 	struct kb_crec *c = kb_find(kb, id);

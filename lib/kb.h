@@ -242,6 +242,13 @@ const struct kb_record *kb_at(const struct kb *kb, size_t i);
 /* The record with this id, or NULL.  O(1). */
 const struct kb_record *kb_get(const struct kb *kb, const char *id);
 /*
+ * Whether a record has this id.  For a KB loaded whole, exact (kb_get).
+ * For a streamed KB, once kb_stream() has read it: from the ids kept as
+ * 64-bit keyed hashes, so an id sharing the hash of another (about once in
+ * 1e19) reads as present; exact for input that cannot be read again.
+ */
+bool kb_has_id(const struct kb *kb, const char *id);
+/*
  * The closest id to `id` by edit distance, or NULL if none is close.
  */
 const char *kb_suggest_id(const struct kb *kb, const char *id);
@@ -392,6 +399,17 @@ void kb_query_free(struct kb_query *q);
 /* True when a term follows refs (A.B): matching then needs kb_get(), so
  * the KB cannot be streamed. */
 bool kb_query_follows_refs(const struct kb_query *q);
+
+/*
+ * Calls fn(value, word, ud) for every term PATH=VALUE whose PATH ends in a
+ * ref field (in one of the kinds it may reach), in the order written:
+ * `value` is the id the term asks for, `word` the index of the term's
+ * word.  A caller checks the ids against the KB (kb_has_id) to warn about
+ * a term that names no record, as kbq does.  Strings live as long as q.
+ */
+void kb_query_each_ref(const struct kb_query *q,
+		       void (*fn)(const char *value, int word, void *ud),
+		       void *ud);
 
 /* A compiled regex, honouring KB_Q_ICASE and KB_Q_FIXED. */
 int kb_regex_compile(struct kb_regex **out, const char *pattern, size_t len,

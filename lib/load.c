@@ -665,6 +665,22 @@ static int merge_value(struct ld *ld, int depth)
 	}
 }
 
+/* A key written twice in one mapping: the error names where the first is
+ * (the mapping's fields so far start at fstart). */
+static int dup_key(struct ld *ld, yaml_mark_t km, size_t fstart,
+		   const char *name)
+{
+	size_t i;
+
+	for (i = fstart; i < ld->fields.n; i++)
+		if (ld->fields.v[i].name == name)
+			return at(ld, KB_ESTRUCT, km,
+				  "duplicate key '%s' (first at line %u, column %u)",
+				  name, (unsigned)ld->fields.v[i].line,
+				  (unsigned)ld->fields.v[i].col);
+	return at(ld, KB_ESTRUCT, km, "duplicate key '%s'", name);
+}
+
 /*
  * A mapping of fields, the current event being its MAPPING_START.  The
  * result lives in the arena.  `top` is a record's own mapping: its keys use
@@ -739,16 +755,14 @@ static int parse_map(struct ld *ld, int depth, const yaml_char_t *anchor_ev,
 				goto fail;
 			}
 			if (*mark == seq) {
-				rc = at(ld, KB_ESTRUCT, km, "duplicate key '%s'",
-					name->s);
+				rc = dup_key(ld, km, fstart, name->s);
 				goto fail;
 			}
 			*mark = seq;
 		} else {
 			for (i = fstart; i < ld->fields.n; i++)
 				if (ld->fields.v[i].name == name->s) {
-					rc = at(ld, KB_ESTRUCT, km,
-						"duplicate key '%s'", name->s);
+					rc = dup_key(ld, km, fstart, name->s);
 					goto fail;
 				}
 		}

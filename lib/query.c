@@ -46,6 +46,9 @@ struct kb_query {
 	size_t nowned, capowned;
 	struct kb_regex **res;
 	size_t nres, capres;
+	/* the terms PATH=ID on a ref field, for kb_query_each_ref */
+	const struct term **refeq;
+	size_t nrefeq;
 };
 
 struct parser {
@@ -56,6 +59,10 @@ struct parser {
 	size_t nkinds;
 	struct kb_error *err;
 	int depth;
+	/* the specs the last step of the path just parsed has, one per
+	 * candidate kind that declares it */
+	const struct kb_fieldspec *last[256];
+	size_t nlast;
 };
 
 static void *own(struct kb_query *q, size_t size)
@@ -139,6 +146,31 @@ static bool kinds_contains(const struct kb_kind *const *ks, size_t n,
 	return false;
 }
 
+/* " (a field of source)" when kinds other than those asked about declare
+ * the field, so that 'controls title~x' says where title is; else "". */
+static void other_kinds(const struct kb *kb, const char *name, char *buf,
+			size_t n)
+{
+	size_t i, used = 0, found = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < kb_kind_count(kb); i++) {
+		const struct kb_kind *k = kb_kind_at(kb, i);
+		if (!kb_kind_field(k, name))
+			continue;
+		if (found++ == 3) {
+			used += (size_t)snprintf(buf + used, used < n ? n - used : 0,
+						 ", ...");
+			break;
+		}
+		used += (size_t)snprintf(buf + used, used < n ? n - used : 0,
+					 "%s%s", found == 1 ? " (a field of " :
+					 ", ", k->name);
+	}
+	if (found && used + 2 < n)
+		strcat(buf, ")");
+}
+
 /*
  * Check path step `name` against the candidate kinds; on success the next
  * step's candidates (the ref targets) replace them.  Returns the specs found
@@ -155,6 +187,8 @@ static int check_step(struct parser *p, const char *name, bool last,
 	bool found = false, any_ref = false;
 
 	*types = 0;
+	if (last)
+		p->nlast = 0;
 	if (!strcmp(name, "id") || !strcmp(name, "kind")) {
 		if (!last)
 			return perr(p, word, off, span, KB_EEXPR,
@@ -169,6 +203,8 @@ static int check_step(struct parser *p, const char *name, bool last,
 			continue;
 		found = true;
 		*types |= 1u << f->type;
+		if (last && p->nlast < 256)
+			p->last[p->nlast++] = f;
 		if (f->type != KB_TYPE_REF)
 			continue;
 		any_ref = true;
@@ -192,10 +228,13 @@ static int check_step(struct parser *p, const char *name, bool last,
 		names[nn++] = "kind";
 		{
 			const char *sug = kb_suggest(name, names, nn);
+			char other[256];
+
+			other_kinds(kb, name, other, sizeof(other));
 			return perr(p, word, off, span, KB_EEXPR,
-				    "unknown field '%s'%s%s%s", name,
+				    "unknown field '%s'%s%s%s%s", name,
 				    sug ? " (did you mean '" : "", sug ? sug : "",
-				    sug ? "'?)" : "");
+				    sug ? "'?)" : "", other);
 		}
 	}
 	if (!last) {
@@ -293,6 +332,76 @@ static int compile_re(struct parser *p, struct term *t, const char *s,
 	return 0;
 }
 
+static bool same_text(const char *a, size_t alen, const char *b, bool icase)
+{
+	size_t i;
+
+	if (strlen(b) != alen)
+		return false;
+	for (i = 0; i < alen; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+		if (icase && x >= 'A' && x <= 'Z')
+			x = (unsigned char)(x - 'A' + 'a');
+		if (icase && y >= 'A' && y <= 'Z')
+			y = (unsigned char)(y - 'A' + 'a');
+		if (x != y)
+			return false;
+	}
+	return true;
+}
+
+/* The value meant: the same in another case, else the closest by edit
+ * distance, else the one sharing the longest start (at least four bytes
+ * and half the word: 'licence' for 'licensing'). */
+static const char *enum_suggest(const char *w, size_t len,
+				const char *const *cands, size_t n)
+{
+	const char *sug = NULL;
+	size_t i, k, best = 0;
+
+	for (i = 0; i < n; i++)
+		if (same_text(w, len, cands[i], true))
+			return cands[i];
+	if ((sug = kb_suggest(w, cands, n)))
+		return sug;
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < len && cands[i][k] == w[k]; k++)
+			;
+		if (k > best && k >= 4 && 2 * k >= len) {
+			best = k;
+			sug = cands[i];
+		}
+	}
+	return sug;
+}
+
+/*
+ * A value compared with = or != on an enum field must be one of the
+ * field's values, in the union over the kinds the command covers (SPEC 2);
+ * only called when every candidate declares the field an enum.
+ */
+static int check_enum(struct parser *p, const struct term *t, int word,
+		      size_t off)
+{
+	const char *cands[1024] = { NULL }, *sug;
+	size_t i, j, n = 0;
+	bool icase = p->q->flags & KB_Q_ICASE;
+
+	for (i = 0; i < p->nlast; i++)
+		for (j = 0; j < p->last[i]->nvalues; j++) {
+			if (same_text(t->lit, t->litlen, p->last[i]->values[j],
+				      icase))
+				return 0;
+			if (n < 1024)
+				cands[n++] = p->last[i]->values[j];
+		}
+	sug = enum_suggest(t->lit, t->litlen, cands, n);
+	return perr(p, word, off, t->litlen ? t->litlen : 1, KB_EEXPR,
+		    "'%s' is not a value of '%s'%s%s%s", t->lit,
+		    t->path[t->npath - 1], sug ? " (did you mean '" : "",
+		    sug ? sug : "", sug ? "'?)" : "");
+}
+
 static int term(struct parser *p, struct node **out)
 {
 	const char *w = p->w[p->pos];
@@ -375,6 +484,18 @@ static int term(struct parser *p, struct node **out)
 		return rc;
 	t->lit = w + i + oplen;
 	t->litlen = len - i - oplen;
+	if ((t->op == OP_EQ || t->op == OP_NE) && p->nlast &&
+	    types == 1u << KB_TYPE_ENUM &&
+	    (rc = check_enum(p, t, word, i + oplen)))
+		return rc;
+	if (t->op == OP_EQ && (types & 1u << KB_TYPE_REF)) {
+		const struct term **r = realloc(p->q->refeq, (p->q->nrefeq + 1) *
+						sizeof(*r));
+		if (!r)
+			return oom(p);
+		r[p->q->nrefeq++] = t;
+		p->q->refeq = r;
+	}
 	t->date_ok = kb_date_parse(t->lit, t->litlen, &t->date);
 	t->int_ok = kb_int_parse(t->lit, t->litlen, &t->ival);
 	/* A literal that fits none of the types the field has is an error. */
@@ -575,6 +696,16 @@ bool kb_query_follows_refs(const struct kb_query *q)
 	return q->refs;
 }
 
+void kb_query_each_ref(const struct kb_query *q,
+		       void (*fn)(const char *value, int word, void *ud),
+		       void *ud)
+{
+	size_t i;
+
+	for (i = 0; i < q->nrefeq; i++)
+		fn(q->refeq[i]->lit, q->refeq[i]->word, ud);
+}
+
 void kb_query_free(struct kb_query *q)
 {
 	size_t i;
@@ -587,6 +718,7 @@ void kb_query_free(struct kb_query *q)
 		free(q->owned[i]);
 	free(q->res);
 	free(q->owned);
+	free(q->refeq);
 	free(q);
 }
 

@@ -3,5 +3,5 @@ $ kbq --kb library find --color=sometimes
 --- stdout
 --- stderr
 kbq: error: --color wants auto, always or never, not 'sometimes'
-Try 'kbq help' for more information.
+Try 'kbq find -h' for more information.
 --- status 2

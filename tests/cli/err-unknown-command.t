@@ -2,5 +2,6 @@
 $ kbq --kb library lonas
 --- stdout
 --- stderr
-kbq: error: unknown command 'lonas' (did you mean 'loans'?); see 'kbq help'
+kbq: error: unknown command 'lonas' (did you mean 'loans'?)
+Try 'kbq help' for more information.
 --- status 2

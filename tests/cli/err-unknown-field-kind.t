@@ -2,7 +2,7 @@
 $ kbq --kb library books borrower=x
 --- stdout
 --- stderr
-kbq: error: unknown field 'borrower'
+kbq: error: unknown field 'borrower' (a field of loan)
   borrower=x
   ^~~~~~~~
 --- status 2

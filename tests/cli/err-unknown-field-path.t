@@ -2,7 +2,7 @@
 $ kbq --kb library books authors.city=x
 --- stdout
 --- stderr
-kbq: error: unknown field 'city'
+kbq: error: unknown field 'city' (a field of publisher)
   authors.city=x
           ^~~~
 --- status 2

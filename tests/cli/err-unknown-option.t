@@ -3,5 +3,5 @@ $ kbq --kb library find --revers
 --- stdout
 --- stderr
 kbq: error: unknown option '--revers' (did you mean '--reverse'?)
-Try 'kbq help' for more information.
+Try 'kbq find -h' for more information.
 --- status 2

@@ -4,4 +4,5 @@ $ kbq --kb library grep
 --- stderr
 kbq: error: 'grep' needs REGEX [EXPR...]
 usage: kbq grep [OPTIONS] REGEX [EXPR...]
+Try 'kbq grep -h' for more information.
 --- status 2

@@ -1,4 +1,4 @@
-# help COMMAND prints that command's usage and options
+# help COMMAND prints that command's usage and options, and for a command that takes EXPR what an expression is, pointing at kbq-query(7)
 $ kbq help grep
 --- stdout
 usage: kbq [--kb PATH] [--schema FILE] grep [OPTIONS] REGEX [EXPR...]
@@ -16,4 +16,9 @@ options:
       --as-of DATE         keep only records in force on DATE
       --color[=WHEN]       auto, always or never (auto: on a terminal, unless NO_COLOR)
   -h, --help               show this help
+
+EXPR is one or more terms, each one shell word, joined by 'and' (or
+nothing), 'or', 'not' and parentheses: FIELD=VALUE, FIELD!=VALUE,
+FIELD~REGEX, FIELD!~REGEX, FIELD<VALUE (<=, >, >=), FIELD?, ~REGEX.
+FIELD may follow a ref: REF.FIELD=VALUE.  See kbq-query(7).
 --- status 0

@@ -22,5 +22,10 @@ options:
       --color[=WHEN]       auto, always or never (auto: on a terminal, unless NO_COLOR)
   -h, --help               show this help
 
+EXPR is one or more terms, each one shell word, joined by 'and' (or
+nothing), 'or', 'not' and parentheses: FIELD=VALUE, FIELD!=VALUE,
+FIELD~REGEX, FIELD!~REGEX, FIELD<VALUE (<=, >, >=), FIELD?, ~REGEX.
+FIELD may follow a ref: REF.FIELD=VALUE.  See kbq-query(7).
+
 kinds of this KB: authors, publishers, books, loans, exhibitions
 --- status 0

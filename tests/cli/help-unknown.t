@@ -2,5 +2,6 @@
 $ kbq --kb library help graep
 --- stdout
 --- stderr
-kbq: error: unknown command 'graep' (did you mean 'grep'?); see 'kbq help'
+kbq: error: unknown command 'graep' (did you mean 'grep'?)
+Try 'kbq help' for more information.
 --- status 2

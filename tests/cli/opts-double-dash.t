@@ -4,5 +4,5 @@ $ kbq --kb library grep -c -- '-0[4]-'; kbq --kb library grep -c '-0[4]-'
 2
 --- stderr
 kbq: error: unknown option '-['
-Try 'kbq help' for more information.
+Try 'kbq grep -h' for more information.
 --- status 2

@@ -3,7 +3,7 @@ $ kbq --kb library stats --sort name; kbq --kb library show kokoro --limit 1
 --- stdout
 --- stderr
 kbq: error: option '--sort' does not apply to 'stats'
-Try 'kbq stats -h' for its options.
+Try 'kbq stats -h' for more information.
 kbq: error: option '--limit' does not apply to 'show'
-Try 'kbq show -h' for its options.
+Try 'kbq show -h' for more information.
 --- status 2

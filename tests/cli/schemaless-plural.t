@@ -2,5 +2,6 @@
 $ kbq --kb plain planets
 --- stdout
 --- stderr
-kbq: error: unknown command 'planets'; see 'kbq help'
+kbq: error: unknown command 'planets'
+Try 'kbq help' for more information.
 --- status 2

@@ -20,5 +20,5 @@ loan-2
 cat
 status 2
 --- stderr
-kbq: error: show prints whole records: use -o json, jsonl, yaml or id (or find --fields for columns)
+kbq: error: 'show' prints text, json, jsonl, yaml or id, not tsv
 --- status 0

@@ -2,5 +2,5 @@
 $ kbq --kb library show zzzzzzzzzzzz
 --- stdout
 --- stderr
-kbq: error: unknown id 'zzzzzzzzzzzz'
+kbq: error: unknown id or name 'zzzzzzzzzzzz'
 --- status 2

@@ -3,5 +3,5 @@ $ kbq --kb library show kokoro nosuch cat; echo "status $?"
 --- stdout
 status 2
 --- stderr
-kbq: error: unknown id 'nosuch'
+kbq: error: unknown id or name 'nosuch'
 --- status 0

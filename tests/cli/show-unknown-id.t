@@ -2,5 +2,5 @@
 $ kbq --kb library show kokoroo
 --- stdout
 --- stderr
-kbq: error: unknown id 'kokoroo' (did you mean 'kokoro'?)
+kbq: error: unknown id or name 'kokoroo' (did you mean 'kokoro' (こゝろ)?)
 --- status 2

@@ -8,5 +8,6 @@ feast
 -
 status 2
 --- stderr
-kbq: error: unknown command 'recipes'; see 'kbq help'
+kbq: error: unknown command 'recipes'
+Try 'kbq help' for more information.
 --- status 0

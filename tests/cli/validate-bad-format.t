@@ -2,5 +2,5 @@
 $ kbq --kb library validate -o csv
 --- stdout
 --- stderr
-kbq: error: validate prints text or json, not the format asked for
+kbq: error: 'validate' prints text or json, not csv
 --- status 2

@@ -3,8 +3,8 @@ $ kbq --kb problems validate -o json
 --- stdout
 [
   {"file":"problems/makers.yaml","line":5,"col":7,"id":"Bad_Id","severity":"error","message":"bad id 'Bad_Id' (lowercase letters, digits, '.', '_', '-'; starting with a letter or digit)"},
-  {"file":"problems/widgets.yaml","line":21,"col":3,"id":"typo","severity":"error","message":"unknown field 'tilte' in kind 'widget' (did you mean 'title'?)"},
   {"file":"problems/widgets.yaml","line":19,"col":3,"id":"typo","severity":"error","message":"record 'typo' lacks required field 'title'"},
+  {"file":"problems/widgets.yaml","line":21,"col":3,"id":"typo","severity":"error","message":"unknown field 'tilte' in kind 'widget' (did you mean 'title'?)"},
   {"file":"problems/widgets.yaml","line":25,"col":10,"id":"wrong-values","severity":"error","message":"bad string 'Two\nlines' in field 'title': a string holds no line break (type text does)"},
   {"file":"problems/widgets.yaml","line":26,"col":10,"id":"wrong-values","severity":"error","message":"'purple' is not a valid 'color' (one of: red, green, blue)"},
   {"file":"problems/widgets.yaml","line":27,"col":9,"id":"wrong-values","severity":"error","message":"bad date '2025-02-30' in field 'made': not a date (YYYY, YYYY-MM or YYYY-MM-DD, a day that exists)"},

@@ -11,3 +11,4 @@ $ cd r && kbq diff -q c01:kb c02:kb; echo $?; kbq diff -q c02:kb c04:kb; echo $?
 kbq: nope:kb: error: unknown revision 'nope'
 kbq: error: 'diff' needs OLD NEW [EXPR...]
 usage: kbq diff [OPTIONS] OLD NEW [EXPR...]
+Try 'kbq diff -h' for more information.

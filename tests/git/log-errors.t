@@ -15,4 +15,4 @@ kbq: error: unknown field 'nmae' (did you mean 'name'?)
   nmae=x
   ^~~~
 kbq: error: 'log' reads only the files each commit touched, so an expression cannot follow refs (A.B)
-kbq: error: 'log' prints text, json, jsonl or id
+kbq: error: 'log' prints text, json, jsonl or id, not csv

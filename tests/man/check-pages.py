@@ -198,6 +198,62 @@ def check_options(kbq, man):
                 fail("%s: OPTIONS item '%s' is not in 'kbq %s --help'"
                      % (os.path.basename(page), h, cmd))
     print("%d options checked" % n)
+    check_formats(kbq, man, targets)
+
+
+FORMATS = ("text", "tsv", "csv", "json", "jsonl", "yaml", "id")
+
+
+def help_formats(kbq, cmd):
+    """The formats `kbq CMD --help` lists for -o, or None."""
+    out = kbq_out(kbq, cmd, "--help")
+    m = re.search(r"^\s*-o, --output FORMAT\s+(.*)$", out, re.M)
+    if not m:
+        return None
+    return set(re.findall(r"\b(%s)\b" % "|".join(FORMATS),
+                          m.group(1).split("(default")[0]))
+
+
+def page_formats(page):
+    """The formats named (.Cm) in the -o item of PAGE's OPTIONS."""
+    names, inside = set(), False
+    with open(page, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith(".It "):
+                inside = line.startswith(".It Fl o , Fl -output")
+            elif line.startswith((".El", ".Sh")):
+                inside = False
+            elif inside:
+                m = re.match(r"^\.Cm (\S+)", line)
+                if m and m.group(1) in FORMATS:
+                    names.add(m.group(1))
+    return names
+
+
+def check_formats(kbq, man, targets):
+    """-o in --help and in the page list exactly the formats the command
+    prints, and the command refuses every other one."""
+    n = 0
+    for cmd, pagecmd in targets:
+        want = help_formats(kbq, cmd)
+        if want is None:
+            continue
+        page = page_for(man, pagecmd)
+        got = page_formats(page)
+        n += 1
+        if got != want:
+            fail("%s: the -o item names %s, 'kbq %s --help' lists %s"
+                 % (os.path.basename(page), sorted(got), cmd, sorted(want)))
+        for f in FORMATS:
+            r = run([kbq, cmd, "-o", f, "--limit", "0"] if "--limit" in
+                    kbq_out(kbq, cmd, "--help") else [kbq, cmd, "-o", f],
+                    env=kbq_env())
+            refused = r.returncode == 2 and "prints" in r.stderr
+            if (f in want) == refused:
+                fail("'kbq %s -o %s' %s, but --help %s it"
+                     % (cmd, f, "is refused" if refused else "runs",
+                        "lists" if f in want else "does not list"))
+    print("%d -o format lists checked" % n)
 
 
 def synopsis_entries(page):

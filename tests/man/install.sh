@@ -56,6 +56,14 @@ if command -v man >/dev/null 2>&1; then
     env -i PATH=/usr/bin:/bin LANG=C man -M "$prefix/share/man" -P cat \
         kbq-query 2>&1 | grep -q 'the expressions that select' ||
         no "man -M PREFIX/share/man kbq-query does not show the page"
+    # each plural of the built-in KB has a page: kbq-find(1) itself
+    plurals=$(cd / && env -i "$prefix/bin/kbq" schema --list=plurals)
+    [ -n "$plurals" ] || no "the built-in KB lists no plurals"
+    for p in $plurals; do
+        env -i PATH=/usr/bin:/bin LANG=C man -M "$prefix/share/man" -P cat \
+            "kbq-$p" 2>&1 | grep -q 'kbq-find, kbq-actors' ||
+            no "man kbq-$p does not show kbq-find(1)"
+    done
 else
     echo "note: no man(1); rendering the installed page with mandoc"
     mandoc -Tascii "$prefix/share/man/man7/kbq-query.7" |

@@ -270,7 +270,8 @@ static void invalid_values_of_every_type(void **state)
 		"- {id: s, kind: source, name: S, url: nope}\n", NULL);
 
 	(void)state;
-	assert_string_equal(find(kb, "type=persn"), "");
+	assert_string_equal(find(kb, "type~persn"), "");
+	assert_string_equal(find(kb, "type!~persn"), "p q s");
 	assert_string_equal(find(kb, "type~pers"), "q");
 	assert_string_equal(find(kb, "type!=person"), "p s");
 	assert_string_equal(find(kb, "wikidata~42"), "q");
@@ -417,11 +418,11 @@ static void unknown_fields(void **state)
 	EXPECT(KB_EEXPR, 0, 0, 8, "unknown field 'zzzzzzzz'");
 	/* the fields of the kinds covered: a control has no 'type' */
 	fails(kb, "control", "type=country");
-	EXPECT(KB_EEXPR, 0, 0, 4, "unknown field 'type'");
+	EXPECT(KB_EEXPR, 0, 0, 4, "unknown field 'type' (a field of actor)");
 	assert_string_equal(findk(kb, "actor", "type=country"), "us cn");
 	/* after a ref, the fields of its target kinds */
 	fails(kb, NULL, "imposed_by.since=2025");
-	EXPECT(KB_EEXPR, 0, 11, 5, "unknown field 'since'");
+	EXPECT(KB_EEXPR, 0, 11, 5, "unknown field 'since' (a field of control)");
 	fails(kb, NULL, "name.x=1");
 	EXPECT(KB_EEXPR, 0, 0, 4,
 	       "field 'name' is not a ref: it cannot be followed");
