@@ -90,7 +90,7 @@ EOF
 }
 rss() {	# peak RSS in KiB of a command run once
 	/usr/bin/time -f %M -o "$res/rss" "$@" >/dev/null 2>&1 || true
-	cat "$res/rss"
+	tail -n 1 "$res/rss"
 }
 bytes() { du -sb "$1" | cut -f1; }
 
