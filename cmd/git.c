@@ -20,6 +20,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdint.h>
@@ -593,12 +594,39 @@ void kbq_files_free(struct kbq_files *f)
 	memset(f, 0, sizeof(*f));
 }
 
+/*
+ * The blobs of a KB, fetched by a thread of their own through the batch
+ * (which it then owns and closes) while the calling thread parses the
+ * files that arrived: git inflates the next file on one core while kbq
+ * reads the last on the other.  kb_open_mem() asks for each file through
+ * fetch_wait() (kb_open_opts.fetch).
+ */
+struct prefetch {
+	pthread_t th;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct kbq_batch *b;
+	struct kbq_files *files;
+	char **oids;		/* per file: its blob, or NULL (data given) */
+	char **data;		/* fetched, published under mu */
+	size_t *len;
+	bool *ready;
+	size_t first, last;	/* fetched first (the schema), last */
+	bool done, stop;	/* the thread ended; asked to end */
+	int rc;
+	struct kb_error err;	/* the first failure */
+};
+
 /* The files of each KB read from git, kept until the KB is closed (or kbq
  * exits). */
 struct store {
 	struct kb *kb;
 	struct kbq_files files;
+	char **oids;		/* blobs not fetched yet, per file */
+	struct prefetch *pf;	/* fetching them, or NULL */
 };
+
+static void prefetch_end(struct store *s);
 
 static struct store **stores;
 static size_t nstores;
@@ -606,6 +634,12 @@ static bool release_registered;
 
 static void stores_free_one(struct store *s)
 {
+	size_t i;
+
+	prefetch_end(s);
+	for (i = 0; s->oids && i < s->files.n; i++)
+		free(s->oids[i]);
+	free(s->oids);
 	kbq_files_free(&s->files);
 	free(s);
 }
@@ -644,6 +678,8 @@ struct listing {
 	char **trees;		/* tree oids seen, for links to directories */
 	size_t ntrees, captrees;
 	size_t dirlinks;
+	char ***oids;		/* the store's, per file */
+	size_t capoids;
 	struct kb_error *err;
 };
 
@@ -701,26 +737,33 @@ static void tree_add(struct listing *l, const char *oid, size_t len)
 	l->trees[l->ntrees++] = t;
 }
 
-/* One file of the KB, `rel` below its root, read by oid. */
-static int take_blob(struct listing *l, const char *rel, const char *oid)
+/* One file of the KB, `rel` below its root: its blob is fetched later,
+ * while the files before it are parsed (struct prefetch). */
+static void take_blob(struct listing *l, const char *rel, const char *oid)
 {
-	struct kbq_object obj;
-	char *name;
-	int rc;
+	char *name = xmalloc(strlen(l->s->root) + strlen(rel) + 1);
 
-	if ((rc = kbq_batch_get(l->b, oid, &obj, l->err)))
-		return rc;
-	if (strcmp(obj.type, "blob")) {
-		free(obj.data);
-		return kb_err(l->err, KB_EIO, l->where, 0, 0,
-			      "cannot read '%s': git answers '%s'", rel, obj.type);
-	}
-	name = xmalloc(strlen(l->s->root) + strlen(rel) + 1);
 	strcpy(name, l->s->root);
 	strcat(name, rel);
-	kbq_files_add(l->s, name, obj.data, obj.len);
+	kbq_files_add(l->s, name, NULL, 0);
 	free(name);
-	return 0;
+	if (l->s->n > l->capoids) {
+		l->capoids = l->s->cap;
+		*l->oids = xrealloc(*l->oids, l->capoids * sizeof(**l->oids));
+	}
+	(*l->oids)[l->s->n - 1] = xstrdup(oid);
+}
+
+/* A file whose bytes are read already (a link, a one-file KB). */
+static void take_data(struct listing *l, const char *name, char *data,
+		      size_t len)
+{
+	kbq_files_add(l->s, name, data, len);
+	if (l->s->n > l->capoids) {
+		l->capoids = l->s->cap;
+		*l->oids = xrealloc(*l->oids, l->capoids * sizeof(**l->oids));
+	}
+	(*l->oids)[l->s->n - 1] = NULL;
 }
 
 static int list_tree(struct listing *l, const char *oid, const char *pre,
@@ -749,7 +792,7 @@ static int take_link(struct listing *l, const char *rel, unsigned depth)
 	strcpy(shown, l->s->root);
 	strcat(shown, rel);
 	if (!strcmp(obj.type, "blob") && yaml) {
-		kbq_files_add(l->s, shown, obj.data, obj.len);
+		take_data(l, shown, obj.data, obj.len);
 	} else if (!strcmp(obj.type, "tree")) {
 		free(obj.data);
 		if (!tree_seen(l, obj.oid)) {
@@ -838,7 +881,7 @@ static int list_tree(struct listing *l, const char *oid, const char *pre,
 			rc = take_link(l, rel, depth);
 		} else if (yaml_name(rel) &&
 			   !(!strcmp(rel, "schema.yaml") && l->g->schema_set)) {
-			rc = take_blob(l, rel, oidp);
+			take_blob(l, rel, oidp);
 		}
 		free(rel);
 	}
@@ -846,12 +889,193 @@ static int list_tree(struct listing *l, const char *oid, const char *pre,
 	return rc;
 }
 
+static void *prefetch_run(void *arg)
+{
+	struct prefetch *p = arg;
+	struct kbq_object obj;
+	struct kb_error e;
+	size_t k, i;
+	int rc = 0;
+
+	/* the schema first (kb_open_mem reads it before any record), then
+	 * the files in the order listed, which is the order they are read */
+	for (k = 0; k <= p->files->n && !rc; k++) {
+		i = k == 0 ? p->first : k - 1;
+		if ((k > 0 && i == p->first) || i >= p->files->n || !p->oids[i])
+			continue;
+		pthread_mutex_lock(&p->mu);
+		rc = p->stop;
+		pthread_mutex_unlock(&p->mu);
+		if (rc)
+			break;
+		if ((rc = kbq_batch_get(p->b, p->oids[i], &obj, &e)))
+			break;
+		if (strcmp(obj.type, "blob")) {
+			free(obj.data);
+			rc = kb_err(&e, KB_EIO, p->files->v[i].name, 0, 0,
+				    "cannot read: git answers '%s'", obj.type);
+			break;
+		}
+		pthread_mutex_lock(&p->mu);
+		p->data[i] = obj.data;
+		p->len[i] = obj.len;
+		p->ready[i] = true;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+	if (rc)
+		kbq_batch_close(p->b, NULL);
+	else
+		rc = kbq_batch_close(p->b, &e);
+	pthread_mutex_lock(&p->mu);
+	if (rc && !p->stop) {
+		p->rc = rc;
+		p->err = e;
+	}
+	p->done = true;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+/* kb_open_opts.fetch: wait for the file's blob; for the last one also
+ * for git cat-file's exit, so that its status is checked. */
+static int fetch_wait(const struct kb_memfile *f, const char **data,
+		      size_t *len, void *ud, struct kb_error *err)
+{
+	struct prefetch *p = ud;
+	size_t i = (size_t)(f - p->files->v);
+	int rc = 0;
+
+	pthread_mutex_lock(&p->mu);
+	while (!p->done && (!p->ready[i] || i == p->last))
+		pthread_cond_wait(&p->cv, &p->mu);
+	if (p->ready[i] && !(i == p->last && p->rc)) {
+		*data = p->data[i];
+		*len = p->len[i];
+	} else {
+		rc = p->rc ? p->rc : KB_EIO;
+		if (p->rc)
+			*err = p->err;
+		else
+			kb_err(err, KB_EIO, f->name, 0, 0, "cannot read");
+	}
+	pthread_mutex_unlock(&p->mu);
+	return rc;
+}
+
+/* Start fetching the store's pending blobs: 0, or -1 when there are none
+ * or no thread could be started (then they are fetched here and now). */
+static int prefetch_start(struct store *s, struct kbq_batch *b)
+{
+	struct prefetch *p;
+	size_t i, n = s->files.n;
+	bool any = false;
+
+	for (i = 0; i < n; i++)
+		any |= s->oids[i] != NULL;
+	if (!any)
+		return -1;
+	p = xcalloc(1, sizeof(*p));
+	p->b = b;
+	p->files = &s->files;
+	p->oids = s->oids;
+	p->data = xcalloc(n, sizeof(*p->data));
+	p->len = xcalloc(n, sizeof(*p->len));
+	p->ready = xcalloc(n, sizeof(*p->ready));
+	/* fetched first: the schema if it is pending, else the first one;
+	 * last: the last pending one but the first, if any */
+	p->first = n;
+	for (i = 0; i < n; i++) {
+		size_t lr = strlen(s->files.root), ln = strlen(s->files.v[i].name);
+
+		if (s->oids[i] && ln == lr + 11 &&
+		    !strcmp(s->files.v[i].name + lr, "schema.yaml"))
+			p->first = i;
+	}
+	for (i = 0; i < n && p->first == n; i++)
+		if (s->oids[i])
+			p->first = i;
+	p->last = p->first;
+	for (i = n; i-- > 0;)
+		if (s->oids[i] && i != p->first) {
+			p->last = i;
+			break;
+		}
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->cv, NULL);
+	if (pthread_create(&p->th, NULL, prefetch_run, p)) {
+		pthread_mutex_destroy(&p->mu);
+		pthread_cond_destroy(&p->cv);
+		free(p->data);
+		free(p->len);
+		free(p->ready);
+		free(p);
+		return -1;
+	}
+	s->pf = p;
+	return 0;
+}
+
+/* Stop and join the thread; the blobs it fetched become the files' own
+ * data (read directly from now on) or are freed. */
+static void prefetch_end(struct store *s)
+{
+	struct prefetch *p = s->pf;
+	size_t i;
+
+	if (!p)
+		return;
+	pthread_mutex_lock(&p->mu);
+	p->stop = true;
+	pthread_mutex_unlock(&p->mu);
+	if (!pthread_equal(p->th, pthread_self()))
+		pthread_join(p->th, NULL);
+	for (i = 0; i < s->files.n; i++)
+		if (p->ready[i] && !s->files.v[i].data) {
+			s->files.v[i].data = p->data[i];
+			s->files.v[i].len = p->len[i];
+		}
+	pthread_mutex_destroy(&p->mu);
+	pthread_cond_destroy(&p->cv);
+	free(p->b);
+	free(p->data);
+	free(p->len);
+	free(p->ready);
+	free(p);
+	s->pf = NULL;
+}
+
+/* Without a thread: every pending blob, in turn. */
+static int fetch_all(struct store *s, struct kbq_batch *b,
+		     struct kb_error *err)
+{
+	struct kbq_object obj;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < s->files.n; i++) {
+		if (!s->oids[i])
+			continue;
+		if ((rc = kbq_batch_get(b, s->oids[i], &obj, err)))
+			return rc;
+		if (strcmp(obj.type, "blob")) {
+			free(obj.data);
+			return kb_err(err, KB_EIO, s->files.v[i].name, 0, 0,
+				      "cannot read: git answers '%s'", obj.type);
+		}
+		s->files.v[i].data = obj.data;
+		s->files.v[i].len = obj.len;
+	}
+	return 0;
+}
+
 int kbq_git_open(const char *word, const struct kb_open_opts *opts,
 		 struct kb **out, struct kb_error *err)
 {
 	struct kb_open_opts oo = *opts;
 	struct kbq_gitkb g;
-	struct kbq_batch b;
+	struct kbq_batch *b = xcalloc(1, sizeof(*b));
 	struct kbq_object obj;
 	struct listing l;
 	struct store *s;
@@ -863,22 +1087,26 @@ int kbq_git_open(const char *word, const struct kb_open_opts *opts,
 	if ((rc = kbq_git_resolve(&g, word, NULL, "tree", err)))
 		return rc;
 	g.schema_set = opts->schema != NULL;
-	if ((rc = kbq_batch_open(&b, NULL, word, err))) {
+	if ((rc = kbq_batch_open(b, NULL, word, err))) {
 		kbq_gitkb_free(&g);
+		free(b);
 		return rc;
 	}
 	s = xcalloc(1, sizeof(*s));
 	/* PATH itself, followed if it is a link */
 	name = xmalloc(strlen(g.oid) + strlen(g.full) + 2);
 	sprintf(name, "%s%s%s", g.oid, *g.full ? ":" : "", g.full);
-	rc = kbq_batch_get(&b, name, &obj, err);
+	rc = kbq_batch_get(b, name, &obj, err);
 	free(name);
 	if (rc)
 		goto done;
+	memset(&l, 0, sizeof(l));
+	l.s = &s->files;
+	l.oids = &s->oids;
 	if (!strcmp(obj.type, "blob")) {
 		/* a KB that is one file: named as written, never a schema */
 		s->files.root = xstrdup(g.shown);
-		kbq_files_add(&s->files, g.shown, obj.data, obj.len);
+		take_data(&l, g.shown, obj.data, obj.len);
 		oo.display = s->files.root;
 	} else if (!strcmp(obj.type, "tree")) {
 		free(obj.data);
@@ -886,10 +1114,8 @@ int kbq_git_open(const char *word, const struct kb_open_opts *opts,
 		sprintf(s->files.root, "%s%s", g.shown,
 			g.shown[strlen(g.shown) - 1] == ':' ? "" : "/");
 		oo.display = s->files.root;
-		memset(&l, 0, sizeof(l));
 		l.g = &g;
-		l.b = &b;
-		l.s = &s->files;
+		l.b = b;
 		l.where = word;
 		l.err = err;
 		rc = list_tree(&l, obj.oid, "", 0);
@@ -914,13 +1140,25 @@ int kbq_git_open(const char *word, const struct kb_open_opts *opts,
 				    "a symbolic link to nothing");
 	}
 done:
-	if (rc) {
-		kbq_batch_close(&b, NULL);
-	} else {
-		rc = kbq_batch_close(&b, err);
+	if (!rc && !prefetch_start(s, b)) {
+		oo.fetch = fetch_wait;
+		oo.fetch_ud = s->pf;
+		b = NULL;	/* the thread's now */
+	} else if (!rc) {
+		rc = fetch_all(s, b, err);
+	}
+	if (b) {
+		if (rc)
+			kbq_batch_close(b, NULL);
+		else
+			rc = kbq_batch_close(b, err);
+		free(b);
 	}
 	if (!rc)
 		rc = kb_open_mem(out, s->files.v, s->files.n, &oo, err);
+	/* loaded whole, every blob has arrived: the thread has ended */
+	if (!rc && !opts->stream)
+		prefetch_end(s);
 	kbq_gitkb_free(&g);
 	if (rc) {
 		stores_free_one(s);

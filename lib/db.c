@@ -130,6 +130,8 @@ static void find_first(const struct kb *kb, struct first_seen *fs)
 	again->nfiles = kb->nfiles;
 	again->mem = kb->mem;
 	again->nmem = kb->nmem;
+	again->fetch = kb->fetch;
+	again->fetch_ud = kb->fetch_ud;
 	again->stream = true;
 	again->confirming = true;
 	again->threads = kb->threads;
@@ -676,17 +678,31 @@ static int load_path(struct kb *kb, const char *full, const char *shown,
 	return rc;
 }
 
+/* The bytes of a file held in memory: its own, or fetched now. */
+static int mem_bytes(const struct kb *kb, const struct kb_memfile *f,
+		     const char **data, size_t *len, struct kb_error *err)
+{
+	if (f->data || !kb->fetch) {
+		*data = f->data ? f->data : "";
+		*len = f->data ? f->len : 0;
+		return 0;
+	}
+	return kb->fetch(f, data, len, kb->fetch_ud, err);
+}
+
 /* Read the records of every file found when the KB was opened. */
 static int load_all(struct kb *kb, struct kb_error *err)
 {
-	size_t i;
+	const char *data;
+	size_t i, len;
 	int rc = 0;
 
 	for (i = 0; i < kb->nfiles && !rc; i++)
 		rc = load_path(kb, kb->paths[i], kb->shown[i], err);
 	for (i = 0; i < kb->nmem && !rc; i++)
-		rc = kb_load_split(kb, kb->mem[i]->name, NULL, kb->mem[i]->data,
-				   kb->mem[i]->len, err);
+		if (!(rc = mem_bytes(kb, kb->mem[i], &data, &len, err)))
+			rc = kb_load_split(kb, kb->mem[i]->name, NULL, data,
+					   len, err);
 	return rc;
 }
 
@@ -888,12 +904,21 @@ int kb_open_mem(struct kb **out, const struct kb_memfile *files, size_t n,
 	for (i = 0; i < n; i++)
 		order[i] = &files[i];
 	qsort(order, n, sizeof(*order), cmp_mem);
+	if (opts) {
+		kb->fetch = opts->fetch;
+		kb->fetch_ud = opts->fetch_ud;
+	}
 	if (opts && opts->schema)
 		rc = load_schema_file(kb, opts->schema, opts->schema, err);
-	for (i = 0; i < n && !rc && !(opts && opts->schema); i++)
-		if (!strcmp(order[i]->name + pre, "schema.yaml"))
-			rc = kb_schema_parse(kb, order[i]->name, order[i]->data,
-					     order[i]->len, err);
+	for (i = 0; i < n && !rc && !(opts && opts->schema); i++) {
+		const char *data;
+		size_t len;
+
+		if (strcmp(order[i]->name + pre, "schema.yaml"))
+			continue;
+		if (!(rc = mem_bytes(kb, order[i], &data, &len, err)))
+			rc = kb_schema_parse(kb, order[i]->name, data, len, err);
+	}
 	/* Keep the record files, in order; the schema is read already. */
 	for (i = 0; i < n && !rc; i++) {
 		if (!strcmp(order[i]->name + pre, "schema.yaml"))

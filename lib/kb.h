@@ -186,6 +186,16 @@ struct kb_open_opts {
 	 * on a different number of records (a prefix of the file's, as with
 	 * one thread, whose count depends on libyaml's buffering). */
 	unsigned threads;
+	/* kb_open_mem: a file given with data NULL is asked for just before
+	 * it is read (each time, also when kb_stream() reads it):
+	 * fetch(f, &data, &len, fetch_ud, err) returns 0 with its bytes, which
+	 * must then outlive the KB, or a KB_E* code with err filled, which
+	 * the opening or the reading returns.  So a caller can bring files in
+	 * while the first ones are parsed.  Called by the thread that opens or
+	 * streams the KB. */
+	int (*fetch)(const struct kb_memfile *f, const char **data,
+		     size_t *len, void *fetch_ud, struct kb_error *err);
+	void *fetch_ud;
 };
 
 /*

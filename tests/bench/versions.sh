@@ -147,7 +147,7 @@ logrow() {	# LABEL DIR LIMIT
 } >"$res/log.md"
 
 # ---- the report ----------------------------------------------------------------------------
-ratio() { python3 -c "print('%.2f' % ($1 / $2))"; }
+ratio() { python3 -c "print('%.2f' % (($1) / ($2)))"; }
 {
 	echo "kbq $("$KBQ" --version | cut -d' ' -f2), $n records, $runs runs;" \
 		"load average $(cat "$res/load" | sed 's/.*start: //') at start," \
