@@ -520,12 +520,16 @@ static int log_exec(struct kbq_ctx *ctx)
 	args[n++] = "log.showSignature=false";
 	args[n++] = "-c";
 	args[n++] = "log.follow=false";
+	args[n++] = "-c";
+	args[n++] = "log.showRoot=true";	/* the first commit adds records */
 	args[n++] = "log";
 	args[n++] = "-z";
 	args[n++] = "--raw";
 	args[n++] = "--no-abbrev";
 	args[n++] = "--no-renames";
+	args[n++] = "--no-relative";	/* paths from the top, whatever diff.relative */
 	args[n++] = "--no-color";
+	args[n++] = "--encoding=UTF-8";
 	args[n++] = "--format=%H%x00%aI%x00%ai%x00%an%x00%ae%x00%s";
 	if (ctx->o.since) {
 		char day[11];

@@ -1112,7 +1112,7 @@ int kbq_git_open(const char *word, const struct kb_open_opts *opts,
 		free(obj.data);
 		s->files.root = xmalloc(strlen(g.shown) + 2);
 		sprintf(s->files.root, "%s%s", g.shown,
-			g.shown[strlen(g.shown) - 1] == ':' ? "" : "/");
+			strchr(":/", g.shown[strlen(g.shown) - 1]) ? "" : "/");
 		oo.display = s->files.root;
 		l.g = &g;
 		l.b = b;
