@@ -1075,7 +1075,7 @@ int kbq_git_open(const char *word, const struct kb_open_opts *opts,
 {
 	struct kb_open_opts oo = *opts;
 	struct kbq_gitkb g;
-	struct kbq_batch *b = xcalloc(1, sizeof(*b));
+	struct kbq_batch *b;
 	struct kbq_object obj;
 	struct listing l;
 	struct store *s;
@@ -1087,6 +1087,7 @@ int kbq_git_open(const char *word, const struct kb_open_opts *opts,
 	if ((rc = kbq_git_resolve(&g, word, NULL, "tree", err)))
 		return rc;
 	g.schema_set = opts->schema != NULL;
+	b = xcalloc(1, sizeof(*b));
 	if ((rc = kbq_batch_open(b, NULL, word, err))) {
 		kbq_gitkb_free(&g);
 		free(b);
