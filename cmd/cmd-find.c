@@ -98,10 +98,12 @@ static int find_exec(struct kbq_ctx *ctx)
 
 	if (kbq_compile(ctx, ctx->args, ctx->nargs, &q) < 0)
 		return 2;
-	/* Straight to the output when nothing has to be sorted or aligned;
-	 * otherwise kbq_select() keeps only the matches. */
-	if (ctx->stream && ctx->o.format != KBQ_FMT_TEXT && !ctx->o.sort &&
-	    !ctx->o.reverse)
+	/* Straight to the output when nothing has to be sorted or aligned,
+	 * and always for -c and -q, which keep no record; otherwise
+	 * kbq_select() keeps only the matches. */
+	if (ctx->stream && (ctx->o.count || ctx->o.quiet ||
+			    (ctx->o.format != KBQ_FMT_TEXT && !ctx->o.sort &&
+			     !ctx->o.reverse)))
 		rc = find_stream(ctx, q);
 	else
 		rc = find_select(ctx, q);

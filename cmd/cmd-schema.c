@@ -2,6 +2,7 @@
  * types, as the schema says.  `--list=WHAT` (hidden) feeds completion. */
 #include "kbq.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,63 +90,221 @@ static void put_word(const char *w)
 	putchar('\n');
 }
 
+/* A set of interned strings (kinds, field names: their pointers are
+ * unique per KB), kept in the order they were first added. */
+struct seen {
+	const char **v;		/* in order of addition */
+	const char **slots;	/* open addressing on the pointer */
+	size_t n, cap;
+};
+
+static bool seen_add(struct seen *s, const char *p)
+{
+	size_t i, mask;
+
+	if ((s->n + 1) * 2 > s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 64, k;
+		const char **slots = xcalloc(cap, sizeof(*slots));
+		for (k = 0; k < s->n; k++) {
+			for (i = ((uintptr_t)s->v[k] >> 3) & (cap - 1); slots[i];
+			     i = (i + 1) & (cap - 1))
+				;
+			slots[i] = s->v[k];
+		}
+		free(s->slots);
+		s->slots = slots;
+		s->cap = cap;
+		s->v = xrealloc(s->v, cap * sizeof(*s->v));
+	}
+	mask = s->cap - 1;
+	for (i = ((uintptr_t)p >> 3) & mask; s->slots[i]; i = (i + 1) & mask)
+		if (s->slots[i] == p)
+			return false;
+	s->slots[i] = p;
+	s->v[s->n++] = p;
+	return true;
+}
+
+static void seen_free(struct seen *s)
+{
+	free(s->v);
+	free(s->slots);
+}
+
+/* What a streamed reading collects for a list. */
+struct collect {
+	const struct kb_kind *only;
+	struct seen kinds;	/* --list=ids: the kinds whose ids to print */
+	bool any_kind;
+	struct seen names;	/* schema-less: kinds or field names seen */
+	bool fields;		/* collect field names, not kinds */
+};
+
 static int put_id(const struct kb_record *r, void *ud)
 {
-	const char *const *kind = ud;
+	struct collect *c = ud;
+	size_t i;
 
-	if (!*kind || r->kind == *kind)
+	if (c->any_kind)
 		put_word(r->id);
+	else
+		for (i = 0; i < c->kinds.n; i++)
+			if (r->kind == c->kinds.v[i]) {
+				put_word(r->id);
+				break;
+			}
 	return 0;
+}
+
+static int put_new_name(const struct kb_record *r, void *ud)
+{
+	struct collect *c = ud;
+	uint32_t i;
+
+	if (!c->fields) {
+		if (seen_add(&c->names, r->kind))
+			put_word(r->kind);
+		return 0;
+	}
+	for (i = 0; i < r->nfields; i++)
+		if (seen_add(&c->names, r->fields[i].name))
+			put_word(r->fields[i].name);
+	return 0;
+}
+
+static int no_record(const struct kb_record *r, void *ud)
+{
+	(void)r;
+	(void)ud;
+	return 0;
+}
+
+static int read_kb(struct kbq_ctx *ctx, int (*fn)(const struct kb_record *,
+						   void *), void *ud)
+{
+	struct kb_error err;
+
+	if (kb_stream(ctx->kb, fn, ud, &err)) {
+		kbq_report(&err, NULL, 0);
+		return 2;
+	}
+	return 0;
+}
+
+/* The kinds of this KB the listing covers: `only`, else every one. */
+#define EACH_KIND(ctx, only, i, k) \
+	for (i = 0; i < kb_kind_count((ctx)->kb); i++) \
+		if ((k = kb_kind_at((ctx)->kb, i)), (only) && k != (only)) \
+			continue; \
+		else
+
+/*
+ * --list=values=FIELD: what may follow FIELD= in an expression: the
+ * values of an enum, the ids a ref may name, the kinds for `kind`, the ids
+ * for `id`.  --list=targets=FIELD: the kinds a ref field may name.
+ */
+static int list_field(struct kbq_ctx *ctx, const struct kb_kind *only,
+		      const char *field, bool targets)
+{
+	struct collect c;
+	const struct kb_kind *k;
+	size_t i, j;
+	int rc = 0;
+
+	memset(&c, 0, sizeof(c));
+	c.only = only;
+	if (!strcmp(field, "kind") && !targets) {
+		EACH_KIND(ctx, only, i, k)
+			put_word(k->name);
+		return 0;
+	}
+	if (!strcmp(field, "id") && !targets) {
+		if (only)
+			seen_add(&c.kinds, only->name);
+		c.any_kind = !only;
+		rc = read_kb(ctx, put_id, &c);
+		seen_free(&c.kinds);
+		return rc;
+	}
+	EACH_KIND(ctx, only, i, k) {
+		const struct kb_fieldspec *f = kb_kind_field(k, field);
+		if (!f)
+			continue;
+		if (f->type == KB_TYPE_ENUM && !targets) {
+			for (j = 0; j < f->nvalues; j++)
+				if (seen_add(&c.names, f->values[j]))
+					put_word(f->values[j]);
+		} else if (f->type == KB_TYPE_REF && !f->nto) {
+			c.any_kind = true;
+		} else if (f->type == KB_TYPE_REF) {
+			for (j = 0; j < f->nto; j++) {
+				const struct kb_kind *t = kb_kind_find(ctx->kb,
+								       f->to[j]);
+				if (t)
+					seen_add(&c.kinds, t->name);
+			}
+		}
+	}
+	if (targets) {
+		if (c.any_kind)
+			EACH_KIND(ctx, NULL, i, k)
+				put_word(k->name);
+		else
+			for (i = 0; i < c.kinds.n; i++)
+				put_word(c.kinds.v[i]);
+	} else if (c.any_kind || c.kinds.n) {
+		rc = read_kb(ctx, put_id, &c);
+	}
+	seen_free(&c.kinds);
+	seen_free(&c.names);
+	return rc;
 }
 
 static int list(struct kbq_ctx *ctx, const struct kb_kind *only)
 {
 	const char *what = ctx->o.list;
+	const struct kb_kind *k;
+	struct collect c;
 	size_t i, j;
+	int rc = 0;
 
+	memset(&c, 0, sizeof(c));
 	if (!strcmp(what, "plurals")) {
-		for (i = 0; i < kb_kind_count(ctx->kb); i++)
-			if (kb_kind_at(ctx->kb, i)->plural)
-				put_word(kb_kind_at(ctx->kb, i)->plural);
+		EACH_KIND(ctx, NULL, i, k)
+			if (k->plural)
+				put_word(k->plural);
+	} else if (!strcmp(what, "kinds") && kb_has_schema(ctx->kb)) {
+		EACH_KIND(ctx, NULL, i, k)
+			put_word(k->name);
 	} else if (!strcmp(what, "kinds")) {
-		for (i = 0; i < kb_kind_count(ctx->kb); i++)
-			put_word(kb_kind_at(ctx->kb, i)->name);
-	} else if (!strcmp(what, "fields")) {
+		/* schema-less: the kinds the records have */
+		rc = read_kb(ctx, put_new_name, &c);
+	} else if (!strcmp(what, "fields") && kb_has_schema(ctx->kb)) {
 		/* every field name once: the kind's, or all kinds' */
-		const char **seen = NULL;
-		size_t ns = 0, k;
 		put_word("id");
 		put_word("kind");
-		for (i = 0; i < kb_kind_count(ctx->kb); i++) {
-			const struct kb_kind *kd = kb_kind_at(ctx->kb, i);
-			if (only && kd != only)
-				continue;
-			for (j = 0; j < kd->nfields; j++) {
-				for (k = 0; k < ns; k++)
-					if (!strcmp(seen[k], kd->fields[j].name))
-						break;
-				if (k < ns)
-					continue;
-				seen = xrealloc(seen, (ns + 1) * sizeof(*seen));
-				seen[ns++] = kd->fields[j].name;
-				put_word(kd->fields[j].name);
-			}
-		}
-		free(seen);
+		EACH_KIND(ctx, only, i, k)
+			for (j = 0; j < k->nfields; j++)
+				if (seen_add(&c.names, k->fields[j].name))
+					put_word(k->fields[j].name);
+	} else if (!strcmp(what, "fields")) {
+		/* schema-less: the field names the records use, in the order
+		 * first seen (id and kind come first in every record) */
+		c.fields = true;
+		rc = read_kb(ctx, put_new_name, &c);
 	} else if (!strcmp(what, "ids")) {
-		struct kb_error err;
-		const char *kind = only ? only->name : NULL;
-
-		/* each record in passing: kb_at would decode every one for good */
-		if (kb_stream(ctx->kb, put_id, &kind, &err)) {
-			kbq_report(&err, NULL, 0);
-			return 2;
-		}
+		return list_field(ctx, only, "id", false);
+	} else if (!strncmp(what, "values=", 7)) {
+		return list_field(ctx, only, what + 7, false);
+	} else if (!strncmp(what, "targets=", 8)) {
+		return list_field(ctx, only, what + 8, true);
 	} else {
-		kbq_error("--list wants plurals, kinds, fields or ids");
+		kbq_error("--list wants plurals, kinds, fields, ids, "
+			  "values=FIELD or targets=FIELD");
 		return 2;
 	}
-	return 0;
+	seen_free(&c.names);
+	return rc;
 }
 
 static int schema_exec(struct kbq_ctx *ctx)
@@ -158,6 +317,10 @@ static int schema_exec(struct kbq_ctx *ctx)
 		return 2;
 	if (ctx->o.list)
 		return list(ctx, only);
+	/* the KB is streamed: read it once, so that one that cannot be read
+	 * as records is refused here as everywhere, in flat memory */
+	if (read_kb(ctx, no_record, NULL))
+		return 2;
 	if (!kb_has_schema(ctx->kb)) {
 		printf("this KB has no schema: any kind and any field are "
 		       "allowed, every value is text\n");

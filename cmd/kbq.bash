@@ -4,8 +4,10 @@
 # loads it the first time kbq is completed.  Nothing about a KB is written
 # here: the commands come from `kbq help`, the options from `kbq CMD --help`,
 # and the kinds, field names and ids of the current KB from kbq's hidden
-# `kbq schema --list=WHAT [KIND]`, run with the --kb and --schema given
-# earlier on the line; revisions for REV:PATH from git.
+# `kbq schema --list=WHAT [KIND]` (plurals, kinds, fields, ids,
+# values=FIELD, targets=FIELD: machine lists, one word a line), run with
+# the --kb and --schema given earlier on the line; never kbq's tables.
+# Revisions for REV:PATH come from git.
 
 # kbq as typed on the line, with the KB options of the line; no stderr.
 _kbq_run()
@@ -40,29 +42,20 @@ _kbq_fields()
 
 # The kinds the path P (steps a.b.c, each a field) leads to, from the kind
 # of a listing command or from every kind: the kinds each ref step may name
-# (`ref to k|l`, or every kind for a bare `ref`).  Nothing when a step is
-# not a ref; every kind when the KB has no schema (nothing can be told).
+# (`kbq schema --list=targets=STEP KIND`).  Nothing when a step is not a
+# ref; every kind when the KB has no schema (nothing can be told).
 _kbq_path_kinds()
 {
-    local path=$1 step k spec next all
-    local -a kinds
+    local path=$1 step k all
+    local -a kinds next steps
     all=$(_kbq_run schema --list=kinds)
-    [[ $all ]] || { echo "*"; return; }
+    [[ $(_kbq_run schema --list=plurals) ]] || { echo "*"; return; }
     if [[ $_kbq_kind ]]; then kinds=("$_kbq_kind"); else kinds=($all); fi
     IFS=. read -r -a steps <<<"$path"
     for step in "${steps[@]}"; do
         next=()
         for k in "${kinds[@]}"; do
-            spec=$(_kbq_run schema "$k" |
-                awk -v f="$step" '$1 == f { $1 = ""; print; exit }')
-            case $spec in
-                " ref to "*)
-                    spec=${spec#" ref to "}
-                    spec=${spec%%,*}
-                    next+=(${spec//|/ })
-                    ;;
-                " ref"*) next+=($all) ;;
-            esac
+            next+=($(_kbq_run schema --list=targets="$step" "$k"))
         done
         kinds=($(printf '%s\n' "${next[@]}" | sort -u))
         [[ ${#kinds[@]} -gt 0 ]] || return 0
@@ -99,13 +92,12 @@ _kbq_ltrim()
 }
 
 # Candidates for a value of FIELD after = or != in an expression: the
-# values of an enum, the ids a ref may name, the kinds for `kind`.
+# values of an enum, the ids a ref may name, the kinds for `kind`, the ids
+# for `id`, as `kbq schema --list=values=FIELD [KIND]` gives them.
 _kbq_values()
 {
-    local field=$1 spec kinds k
+    local field=$1 kinds k
     case $field in
-        kind) _kbq_run schema --list=kinds; return ;;
-        id) _kbq_run schema --list=ids ${_kbq_kind:+"$_kbq_kind"}; return ;;
         *.*)
             # the last step's values, in the kinds the steps before it name
             kinds=$(_kbq_path_kinds "${field%.*}")
@@ -116,26 +108,7 @@ _kbq_values()
             return
             ;;
     esac
-    # `kbq schema [KIND]` rows: "  FIELD  TYPE..." (enum a|b, ref to k|l)
-    spec=$(_kbq_run schema ${_kbq_kind:+"$_kbq_kind"} |
-        awk -v f="$field" '$1 == f { $1 = ""; print; exit }')
-    case $spec in
-        " enum "*)
-            spec=${spec#" enum "}
-            spec=${spec%%,*}
-            printf '%s\n' ${spec//|/ }
-            ;;
-        " ref to "*)
-            kinds=${spec#" ref to "}
-            kinds=${kinds%%,*}
-            for k in ${kinds//|/ }; do
-                _kbq_run schema --list=ids "$k"
-            done
-            ;;
-        " ref"*)
-            _kbq_run schema --list=ids
-            ;;
-    esac
+    _kbq_run schema --list=values="$field" ${_kbq_kind:+"$_kbq_kind"}
 }
 
 # A word of an expression: a field name (no space after it, an operator

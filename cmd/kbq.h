@@ -139,7 +139,9 @@ void kbq_underline(const char *const *words, size_t nwords, size_t word,
 /* Exit status 2 after checking that stdout could be written. */
 int kbq_finish(int status);
 
-/* main.c */
+/* main.c (the fuzz target tests/fuzz/fuzz-print.c builds it as kbq_main:
+ * this prototype then declares that) */
+int main(int argc, char **argv);
 /* The formats a command prints, as bits (KBQ_F(TEXT) | ...). */
 unsigned kbq_cmd_formats(const struct kbq_cmd *cmd);
 void kbq_usage(FILE *fp, const struct kbq_cmd *cmd, const char *name);

@@ -532,8 +532,8 @@ int main(int argc, char **argv)
 	cmd = kbq_lookup(words[0]);
 	if (!cmd || cmd == &kbq_cmd_find || cmd == &kbq_cmd_timeline)
 		ctx.stream = kbq_can_stream(&ctx, words + 1, nwords - 1);
-	else if (cmd == &kbq_cmd_stats)
-		ctx.stream = true;
+	else if (cmd == &kbq_cmd_stats || cmd == &kbq_cmd_schema)
+		ctx.stream = true;	/* schema: the lists need no record */
 	else if (cmd == &kbq_cmd_grep && nwords > 1)
 		ctx.stream = kbq_can_stream(&ctx, words + 2, nwords - 2);
 	if (cmd && ctx.o.help) {	/* no KB needed to describe a command */

@@ -48,6 +48,10 @@ static int ids_grow(struct kb *kb)
 	return 0;
 }
 
+#ifdef KB_COUNT_WORK
+size_t kb_work_id_probes;
+#endif
+
 /* The slot holding id, or the free slot where it would go. */
 static uint64_t *ids_probe(const struct kb *kb, const char *id, size_t len)
 {
@@ -59,6 +63,7 @@ static uint64_t *ids_probe(const struct kb *kb, const char *id, size_t len)
 	else
 		h = (uint32_t)h;
 	for (i = h & mask; (v = kb->idslots[i]); i = (i + 1) & mask) {
+		KB_COUNT(id_probes);
 		if (kb->stream ? v == h :
 		    v >> 32 == h && !strcmp(kb->recs[(uint32_t)v - 1]->id, id))
 			break;

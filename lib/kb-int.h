@@ -286,4 +286,16 @@ bool kb_value_valid(const struct kb_fieldspec *f, const struct kb_value *v,
 /* Parse a decimal integer exactly (optional sign, digits); false if not. */
 bool kb_int_parse(const char *s, size_t len, long long *out);
 
+/*
+ * Work counters for tests: a library copy built with KB_COUNT_WORK counts
+ * the steps of its look-ups, so that a test can check a bound on work
+ * instead of timing it.  Otherwise they cost nothing.
+ */
+#ifdef KB_COUNT_WORK
+extern size_t kb_work_id_probes;	/* slots visited by id look-ups */
+#define KB_COUNT(counter) ((void)(kb_work_##counter++))
+#else
+#define KB_COUNT(counter) ((void)0)
+#endif
+
 #endif

@@ -11,34 +11,19 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "readfile.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static int replay_file(const char *path)
 {
-	FILE *fp = fopen(path, "rb");
-	size_t cap = 4096, n = 0, r;
-	char *buf = malloc(cap), *p;
+	size_t n;
+	char *buf = test_read_file(path, &n), *p;
 
-	if (!fp || !buf) {
+	if (!buf) {
 		fprintf(stderr, "replay: %s: cannot read\n", path);
-		free(buf);
-		if (fp)
-			fclose(fp);
 		return -1;
 	}
-	while ((r = fread(buf + n, 1, cap - n, fp)) > 0) {
-		n += r;
-		if (n == cap) {
-			if (!(p = realloc(buf, cap * 2))) {
-				free(buf);
-				fclose(fp);
-				return -1;
-			}
-			buf = p;
-			cap *= 2;
-		}
-	}
-	fclose(fp);
 	/* An exact-size copy, so that ASan sees a read past the input. */
 	p = malloc(n ? n : 1);
 	if (!p) {

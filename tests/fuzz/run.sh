@@ -12,14 +12,14 @@
 # in BUILD_DIR/fuzz-corpus/TARGET for the next run.  Crash inputs land in
 # BUILD_DIR/fuzz-artifacts/TARGET/: copy each to tests/fuzz/regressions/TARGET/
 # once fixed.  KBQ_FUZZ_TARGETS picks targets (default "load schema query
-# par"), KBQ_FUZZ_CC the compiler (default clang).
+# par print"), KBQ_FUZZ_CC the compiler (default clang).
 set -u
 secs=${1:-60}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 build=${2:-$root/build-fuzz}
 shared=${KBQ_SHARED_DATA:-$root/../shared/data}
-targets=${KBQ_FUZZ_TARGETS:-load schema query par}
+targets=${KBQ_FUZZ_TARGETS:-load schema query par print}
 
 case $secs in
 ''|*[!0-9]*) echo "usage: run.sh [SECONDS [BUILD_DIR]]" >&2; exit 2 ;;
@@ -54,9 +54,10 @@ for t in $targets; do
 	art=$build/fuzz-artifacts/$t
 	mkdir -p "$corpus" "$art"
 	seeds=("$here/corpus/$t" "$here/regressions/$t")
-	# fuzz-par reads a KB file as fuzz-load does: the same dictionary
+	# fuzz-par and fuzz-print read a KB file as fuzz-load does: the
+	# same dictionary
 	dict=$here/$t.dict
-	[ $t = par ] && dict=$here/load.dict
+	[ $t = par ] || [ $t = print ] && dict=$here/load.dict
 	# the query target reads words, not YAML
 	[ -n "$yts" ] && [ $t != query ] && seeds+=("$yts")
 	echo "== fuzz-$t for $secs s"

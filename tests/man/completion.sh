@@ -39,6 +39,20 @@ cat >"$tmp/shelf/volumes.yaml" <<'EOF'
 - {id: codex-a, kind: volume, name: Codex A, binding: vellum}
 - {id: codex-b, kind: volume, name: Codex B, shelfmark: B2}
 EOF
+# a second kind with another enum of the same name, and an optional enum
+# with a description (whose words must never be offered as values)
+cat >>"$tmp/shelf/schema.yaml" <<'EOF'
+      state: {type: enum, values: [shelved, lent], description: Its state In June}
+  essay:
+    plural: essays
+    fields:
+      state: {type: enum, values: [draft, done]}
+EOF
+mkdir -p "$tmp/loose"
+cat >"$tmp/loose/things.yaml" <<'EOF'
+- {id: t1, kind: thing, name: One, colour: red}
+- {id: t2, kind: thing, size: big}
+EOF
 
 unset KBQ_KB
 export PATH="$prefix/bin:$PATH"
@@ -205,11 +219,34 @@ exactly "kbq --kb $tmp/shelf volumes --fields " "id
 kind
 name
 shelfmark
-binding"
+binding
+state"
 exactly "kbq --kb=$tmp/shelf volumes binding=" "cloth
 paper
 vellum"
 has "kbq --kb $tmp/shelf show codex-" codex-a codex-b
+
+# an optional enum with a description offers its values and nothing of the
+# description (values come from --list=values, never from kbq's tables)
+exactly "kbq --kb $tmp/shelf volumes state=" "shelved
+lent"
+exactly "kbq --kb $tmp/shelf volumes state=I" ""
+# find covers every kind: the union of the enums' values
+exactly "kbq --kb $tmp/shelf find state=" "shelved
+lent
+draft
+done"
+has "kbq find type=tal" talks
+# a KB without a schema offers the field names its records use
+exactly "kbq --kb $tmp/loose find " "id
+kind
+name
+colour
+size
+not
+and
+or"
+has "kbq --kb $tmp/loose find col" colour
 
 # REV:PATH: in a git repository, after diff and in --kb, its refs with a
 # colon, then the paths of that revision's tree (readline replaces what

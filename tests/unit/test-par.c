@@ -34,6 +34,7 @@
 
 #include "kb-int.h"
 #include "kbdump.h"
+#include "readfile.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -1251,22 +1252,10 @@ static void several_files(void **state)
 
 static char *slurp(const char *path, size_t *len)
 {
-	FILE *fp = fopen(path, "rb");
-	size_t cap = 4096, n = 0, r;
-	char *buf = malloc(cap);
+	char *buf = test_read_file(path, len);
 
-	if (!fp || !buf)
+	if (!buf)
 		fail_msg("cannot read %s", path);
-	while ((r = fread(buf + n, 1, cap - n, fp)) > 0) {
-		n += r;
-		if (n == cap) {
-			cap *= 2;
-			buf = realloc(buf, cap);
-			assert_non_null(buf);
-		}
-	}
-	fclose(fp);
-	*len = n;
 	return buf;
 }
 

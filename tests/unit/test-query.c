@@ -508,14 +508,6 @@ static void bad_grammar(void **state)
 	       "<=, >, >=, or FIELD? alone)");
 }
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void limits(void **state)
 {
 	struct kb *kb = *state;
@@ -593,14 +585,12 @@ static void ref_fanout_bounded(void **state)
 	struct kb *kb = kbm_ok("r.yaml",
 		"- {id: a, kind: x, f: [b, b, b, b, b, b, b, b, b, b]}\n"
 		"- {id: b, kind: x, f: [a, a, a, a, a, a, a, a, a, a]}\n", NULL);
-	double t0 = now();
 
 	(void)state;
 	assert_string_equal(findv(kb, 0, NULL, NULL, &E,
 		W("f.f.f.f.f.f.f.f.f.f.f.f.f.f.f.id=zz")), "EMATCH");
 	assert_error(&E, KB_EMATCH, "r.yaml", 1, 3, "paths from record 'a' reach "
 		     "more than 1048576 records (refs fan out)");
-	assert_true(now() - t0 < 10.0);
 	/* a short path over the same records answers */
 	assert_string_equal(find(kb, "f.f.id=b"), "b");
 	kb_free(kb);
@@ -611,7 +601,6 @@ static void catastrophic_regex_bounded(void **state)
 	size_t n = 5000, i;
 	char *y = malloc(n + 64);
 	struct kb *kb;
-	double t0;
 	int used;
 
 	(void)state;
@@ -621,10 +610,9 @@ static void catastrophic_regex_bounded(void **state)
 		y[used + (int)i] = 'a';
 	strcpy(y + used + n, "b\n");
 	kb = kbm_ok("r.yaml", y, NULL);
-	t0 = now();
+	/* the match limit stops it: an error, not hours of backtracking */
 	assert_string_equal(findv(kb, 0, NULL, NULL, &E, W("name~^(a+)+$")),
 			    "EMATCH");
-	assert_true(now() - t0 < 5.0);
 	assert_error(&E, KB_EMATCH, "r.yaml", 1, 1, "regex hit its match limit "
 		     "on record 'r' (simplify the pattern)");
 	/* and under not: an error, never a silent "no" turned "yes" */
