@@ -1,13 +1,22 @@
 # bash completion for kbq(1)                              -*- shell-script -*-
 #
 # Installed as share/bash-completion/completions/kbq, where bash-completion
-# loads it the first time kbq is completed.  Nothing about a KB is written
-# here: the commands come from `kbq help`, the options from `kbq CMD --help`,
-# and the kinds, field names and ids of the current KB from kbq's hidden
-# `kbq schema --list=WHAT [KIND]` (plurals, kinds, fields, ids,
-# values=FIELD, targets=FIELD: machine lists, one word a line), run with
-# the --kb and --schema given earlier on the line; never kbq's tables.
-# Revisions for REV:PATH come from git.
+# loads it the first time kbq is completed.  Nothing about kbq or a KB is
+# written here: every word comes from the kbq on the line, run with the
+# --kb and --schema given on it:
+#  - the commands from `kbq --help`, the per-kind commands from
+#    `kbq schema --list=plurals`;
+#  - the options of a command, which of them take a value, and the values
+#    of those that name a few ("text, tsv, ... or id") from `kbq CMD --help`;
+#  - what each argument is from that usage line: EXPR (expression words),
+#    ID, KIND, COMMAND, ASSIGN (FIELD=VALUE), FILE, DIR;
+#  - field names, enum values, ref targets and ids from kbq's hidden
+#    `kbq schema --list=WHAT [KIND]` (plurals, kinds, fields, ids,
+#    values=FIELD, targets=FIELD: machine lists, one word a line), never
+#    from kbq's tables.
+# So a new command or option needs no change here (nor in the zsh and fish
+# completions, kbq.zsh and kbq.fish, which do the same).  A KB word (--kb,
+# OLD, NEW) may be REV:PATH: revisions and tree paths come from git.
 
 # kbq as typed on the line, with the KB options of the line; no stderr.
 _kbq_run()
@@ -15,23 +24,78 @@ _kbq_run()
     "${_kbq_prog[@]}" "${_kbq_kbopts[@]}" "$@" 2>/dev/null
 }
 
-# The command names of `kbq help`, without the KINDS placeholder.
+# The command names of `kbq --help` ($_kbq_help), without the KINDS
+# placeholder.
 _kbq_commands()
 {
-    _kbq_run help | awk '/^commands:/ { c = 1; next }
+    awk '/^commands:/ { c = 1; next }
 		c && !NF { exit }
-		c && $1 != "KINDS" { print $1 }'
+		c && $1 != "KINDS" { print $1 }' <<<"$_kbq_help"
 }
 
-# The long options `kbq [CMD] --help` prints.
-_kbq_options()
+# The options of the --help text $1, one a line:
+# SHORT|LONG|VALUE|DESCRIPTION (| as a separator: read would merge empty
+# fields between tabs), VALUE being the placeholder of a value given as the
+# next word (FORMAT), =PLACEHOLDER for one given only after = (--color[=WHEN]),
+# or empty.
+_kbq_opts()
 {
-    _kbq_run "$@" --help | awk '{
-		for (i = 1; i <= 2 && i <= NF; i++)
-			if ($i ~ /^--[a-z]/) {
-				o = $i; sub(/[[,=].*/, "", o); print o
-			}
-	}'
+    local line m re='^  ((-[^ ]), |    )(--[a-z0-9-]+)(\[=([A-Z]+)\])?( ([A-Z]+))?  +(.*)$'
+    while IFS= read -r line; do
+        [[ $line =~ $re ]] || continue
+        m=("${BASH_REMATCH[@]}")
+        printf '%s|%s|%s|%s\n' "${m[2]}" "${m[3]}" "${m[5]:+=${m[5]}}${m[7]}" "${m[8]}"
+    done <<<"$1"
+}
+
+# The table line of the option taking a value as the next word that WORD
+# is, or ends in (a bundle of short options such as -co).
+_kbq_valopt()
+{
+    local word=$1 line s l v d
+    [[ $word == --*=* || $word != -?* || $word == -- ]] && return 1
+    [[ $word != --* ]] && word=-${word: -1}
+    while IFS='|' read -r s l v d; do
+        [[ $v == [A-Z]* && ($word == "$s" || $word == "$l") ]] || continue
+        printf '%s|%s|%s|%s\n' "$s" "$l" "$v" "$d"
+        return 0
+    done <<<"$_kbq_table"
+    return 1
+}
+
+# Whether the table knows every option of WORD (--long[=x], or -abc).
+_kbq_known()
+{
+    local word=${1%%=*} i
+    if [[ $word == --* ]]; then
+        grep -q "^[^|]*|$word|" <<<"$_kbq_table"
+        return
+    fi
+    for ((i = 1; i < ${#word}; i++)); do
+        grep -qF -- "-${word:i:1}|" <<<"$(cut -d '|' -f1 -s <<<"$_kbq_table" | sed 's/$/|/')" ||
+            return 1
+    done
+}
+
+# While no command is known, an option that `kbq --help` does not list is
+# some command's: the table then holds the options of every command.
+_kbq_anytable()
+{
+    local c
+    [[ $_kbq_union ]] && return
+    _kbq_union=1
+    for c in $(_kbq_commands); do
+        _kbq_table+=$'\n'$(_kbq_opts "$(_kbq_run "$c" --help)")
+    done
+}
+
+# The values an option's description lists ("a, b or c (default: a)").
+_kbq_optvalues()
+{
+    local desc=${1%% (*}
+    [[ $desc =~ ^[a-z0-9-]+((, | or )[a-z0-9-]+)*$ ]] || return 0
+    desc=${desc//, / }
+    printf '%s\n' ${desc// or / }
 }
 
 # Field names: of the kind of a listing command, else of every kind.
@@ -111,25 +175,27 @@ _kbq_values()
     _kbq_run schema --list=values="$field" ${_kbq_kind:+"$_kbq_kind"}
 }
 
-# A word of an expression: a field name (no space after it, an operator
-# comes next), a path step after a dot, or a value after = or !=.
+# A word of an expression (or with "assign", of an assignment): a field
+# name (no space after it, an operator comes next), a path step after a
+# dot, or a value after = or !=.
 _kbq_expr()
 {
-    local word=$cur field op re='^([^=!~<>?]+)(=|!=)(.*)$'
+    local word=$cur field op re='^([^=!~<>?]+)(=|!=)(.*)$' more="not and or"
+    [[ ${1-} == assign ]] && more=
     if [[ $word == *[=\<\>~?!]* ]]; then
         [[ $word =~ $re ]] || return 0
         field=${BASH_REMATCH[1]} op=${BASH_REMATCH[2]}
-        COMPREPLY=($(compgen -P "$field$op" -W "$(_kbq_values "$field")" \
+        COMPREPLY+=($(compgen -P "$field$op" -W "$(_kbq_values "$field")" \
             -- "${BASH_REMATCH[3]}"))
         _kbq_ltrim "$word"
         return
     fi
     if [[ $word == *.* ]]; then
         # after a ref: the fields of the kinds it may name
-        COMPREPLY=($(compgen -P "${word%.*}." \
+        COMPREPLY+=($(compgen -P "${word%.*}." \
             -W "$(_kbq_path_fields "${word%.*}")" -- "${word##*.}"))
     else
-        COMPREPLY=($(compgen -W "$(_kbq_fields) not and or" -- "$word"))
+        COMPREPLY+=($(compgen -W "$(_kbq_fields) $more" -- "$word"))
     fi
     compopt -o nospace
 }
@@ -151,7 +217,7 @@ _kbq_kbword()
             [[ $name == "$path"* ]] && reply+=("$rev:$name")
         done < <(git -c core.quotePath=true ls-tree --end-of-options \
             "$rev:$dir" 2>/dev/null)
-        COMPREPLY=("${reply[@]}")
+        COMPREPLY+=("${reply[@]}")
         compopt -o nospace
         _kbq_ltrim "$cur"
         return
@@ -162,43 +228,65 @@ _kbq_kbword()
         compopt -o nospace
 }
 
+# A comma-separated list of paths for --fields, one path for --sort.
+_kbq_pathlist()
+{
+    local pre="" words
+    [[ $1 == --fields && $cur == *,* ]] && pre=${cur%,*},
+    cur=${cur##*,}
+    if [[ $cur == *.* ]]; then
+        # after a ref: the fields of the kinds it may name
+        words=$(_kbq_path_fields "${cur%.*}")
+        pre+=${cur%.*}. cur=${cur##*.}
+    else
+        words=$(_kbq_fields)
+    fi
+    COMPREPLY=($(compgen -P "$pre" -W "$words" -- "$cur"))
+    compopt -o nospace
+}
+
+# The value of the option whose table line is $1, for $cur.
+_kbq_optarg()
+{
+    local s l v d vals
+    IFS='|' read -r s l v d <<<"$1"
+    case $l in
+        --kb) _kbq_kbword; return ;;
+        --schema) _filedir '@(yaml|yml)'; return ;;
+        --fields | --sort) _kbq_pathlist "$l"; return ;;
+    esac
+    vals=$(_kbq_optvalues "$d")
+    if [[ $vals ]]; then
+        COMPREPLY=($(compgen -W "$vals" -- "$cur"))
+    elif [[ $v == *FILE* ]]; then
+        _filedir
+    elif [[ $v == *DIR* ]]; then
+        _filedir -d
+    fi
+}
+
 _kbq()
 {
     local cur prev words cword split
     # ':' stays in the word: REV:PATH is one word
     _init_completion -s -n : || return
 
-    local -a _kbq_prog=("${words[0]}") _kbq_kbopts=()
-    local _kbq_kind="" cmd="" w i nargs=0 dashdash=false plurals
+    local -a _kbq_prog=("${words[0]}") _kbq_kbopts=() synopsis
+    local _kbq_kind="" _kbq_table _kbq_union="" cmd="" cmdat=0 w i nargs=0
+    local dashdash=false plurals line place s l v d _kbq_help help
     local -a args=()
     [[ ${words[0]} == \~/* ]] && _kbq_prog=("$HOME/${words[0]#\~/}")
 
-    # The command and its arguments, skipping options and their values;
-    # options may stand anywhere before "--".
+    # The KB options of the line: they name the KB every word comes from.
     for ((i = 1; i < cword; i++)); do
         w=${words[i]}
-        if $dashdash || [[ $w != -?* ]]; then
-            if [[ $cmd ]]; then
-                ((++nargs))
-                args+=("$w")
-            else
-                cmd=$w
-            fi
-            continue
-        fi
+        [[ $w == -- ]] && break
         case $w in
-            --) dashdash=true ;;
             --kb | --schema)
                 ((i + 1 < cword)) && _kbq_kbopts+=("$w" "${words[i + 1]}")
                 ((i++))
                 ;;
             --kb=* | --schema=*) _kbq_kbopts+=("$w") ;;
-            -o | --output | --fields | --sort | --limit | --as-of | --list | \
-                --since)
-                ((i++))
-                ;;
-            --*) ;;
-            -[!-]*o) ((i++)) ;;	# a bundle ending in -o: its value follows
         esac
     done
     for i in "${!_kbq_kbopts[@]}"; do
@@ -208,100 +296,99 @@ _kbq()
     done
 
     plurals=$(_kbq_run schema --list=plurals)
-    if [[ $cmd ]] && [[ $'\n'$plurals$'\n' == *$'\n'$cmd$'\n'* ]]; then
-        _kbq_kind=$cmd
+    # the commands and the options that every command takes
+    _kbq_help=$(_kbq_run --help)
+    _kbq_table=$(_kbq_opts "$_kbq_help")
+
+    # The command: the first word that is not an option or its value.
+    for ((i = 1; i < cword; i++)); do
+        w=${words[i]}
+        if ! $dashdash && [[ $w == -- ]]; then
+            dashdash=true
+        elif ! $dashdash && [[ $w == -?* ]]; then
+            _kbq_known "$w" || _kbq_anytable
+            _kbq_valopt "$w" >/dev/null && ((i++))
+        else
+            cmd=$w cmdat=$i
+            break
+        fi
+    done
+    if [[ $cmd ]]; then
+        help=$(_kbq_run "$cmd" --help)
+        _kbq_table=$(_kbq_opts "$help")
+        [[ $'\n'$plurals$'\n' == *$'\n'$cmd$'\n'* ]] && _kbq_kind=$cmd
+        for ((i = cmdat + 1; i < cword; i++)); do
+            w=${words[i]}
+            if $dashdash || [[ $w != -?* ]]; then
+                ((++nargs))
+                args+=("$w")
+            elif [[ $w == -- ]]; then
+                dashdash=true
+            else
+                _kbq_valopt "$w" >/dev/null && ((i++))
+            fi
+        done
     fi
 
-    # The value of an option.
-    case $prev in
-        -o | --output | -[!-]*o)
-            COMPREPLY=($(compgen -W "text tsv csv json jsonl yaml id" \
-                -- "$cur"))
+    # The value of an option: after it, or after its = (split off by
+    # _init_completion -s: prev is then the option).
+    if ! $dashdash; then
+        [[ -z $cmd && $prev == -?* ]] && ! _kbq_known "$prev" && _kbq_anytable
+        if [[ $split == true ]]; then
+            while IFS='|' read -r s l v d; do
+                if [[ $prev == "$l" && $v ]]; then
+                    _kbq_optarg "$s|$l|$v|$d"
+                    return
+                fi
+            done <<<"$_kbq_table"
             return
-            ;;
-        --color)
-            # only --color=WHEN takes a value
-            if [[ $split == true ]]; then
-                COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
-                return
-            fi
-            ;;
-        --kb)
-            _kbq_kbword
-            return
-            ;;
-        --schema)
-            _filedir '@(yaml|yml)'
-            return
-            ;;
-        --fields | --sort)
-            # a comma-separated list of paths for --fields
-            local pre="" words
-            [[ $prev == --fields && $cur == *,* ]] && pre=${cur%,*},
-            cur=${cur##*,}
-            if [[ $cur == *.* ]]; then
-                # after a ref: the fields of the kinds it may name
-                words=$(_kbq_path_fields "${cur%.*}")
-                pre+=${cur%.*}. cur=${cur##*.}
-            else
-                words=$(_kbq_fields)
-            fi
-            COMPREPLY=($(compgen -P "$pre" -W "$words" -- "$cur"))
-            compopt -o nospace
-            return
-            ;;
-        --limit | --as-of | --list | --since)
-            return
-            ;;
-    esac
-    [[ $split == true ]] && return
-
-    if [[ $cur == -* ]] && ! $dashdash; then
-        if [[ $cmd ]]; then
-            COMPREPLY=($(compgen -W "$(_kbq_options "$cmd")" -- "$cur"))
-        else
-            COMPREPLY=($(compgen -W "$(_kbq_options)" -- "$cur"))
         fi
+        if line=$(_kbq_valopt "$prev"); then
+            _kbq_optarg "$line"
+            return
+        fi
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "$(cut -d '|' -f1,2 <<<"$_kbq_table" |
+                tr '|' ' ')" -- "$cur"))
+            return
+        fi
+    fi
+
+    if [[ -z $cmd ]]; then
+        COMPREPLY=($(compgen -W "$(_kbq_commands) $plurals" -- "$cur"))
         return
     fi
-
-    case $cmd in
-        "")
-            COMPREPLY=($(compgen -W "$(_kbq_commands) $plurals" -- "$cur"))
-            ;;
-        help)
-            ((nargs == 0)) &&
-                COMPREPLY=($(compgen -W "$(_kbq_commands) $plurals" -- "$cur"))
-            ;;
-        show)
-            COMPREPLY=($(compgen -W "$(_kbq_run schema --list=ids)" -- "$cur"))
-            ;;
-        schema)
-            ((nargs == 0)) && COMPREPLY=($(compgen -W \
-                "$(_kbq_run schema --list=kinds) $plurals" -- "$cur"))
-            ;;
-        grep)
-            ((nargs > 0)) && _kbq_expr	# the first argument is the regex
-            ;;
-        find | timeline)
-            _kbq_expr
-            ;;
-        diff)
-            # OLD and NEW are KBs, the words after them an expression
-            if ((nargs < 2)); then
-                _kbq_kbword
-            else
-                _kbq_kbopts+=(--kb "${args[1]}")	# NEW's fields
-                _kbq_expr
-            fi
-            ;;
-        log)
-            _kbq_expr
-            ;;
-        *)
-            [[ $_kbq_kind ]] && _kbq_expr
-            ;;
-    esac
+    # Which argument this is, from the usage line: the n-th placeholder,
+    # or the last one that repeats (ID..., [EXPR...]).
+    read -r -a synopsis <<<"$(sed -n '1s/.*\[OPTIONS\] *//p' <<<"$help")"
+    place=
+    for ((i = 0; i < ${#synopsis[@]}; i++)); do
+        w=${synopsis[i]//[][]/}
+        if [[ $w == *... ]]; then
+            place+=" ${w%...}"
+            [[ ${synopsis[i + 1]-} == *... ]] || break
+        elif ((nargs == i)); then
+            place=$w
+            break
+        fi
+    done
+    COMPREPLY=()
+    # an expression after OLD NEW is about NEW's records
+    [[ ${synopsis[1]-} == NEW && ${args[1]-} ]] &&
+        _kbq_kbopts+=(--kb "${args[1]}")
+    for w in $place; do
+        case $w in
+            OLD | NEW) _kbq_kbword ;;
+            EXPR) _kbq_expr ;;
+            ASSIGN) _kbq_expr assign ;;
+            ID) COMPREPLY+=($(compgen -W "$(_kbq_run schema --list=ids)" -- "$cur")) ;;
+            KIND) COMPREPLY+=($(compgen -W \
+                "$(_kbq_run schema --list=kinds) $plurals" -- "$cur")) ;;
+            COMMAND) COMPREPLY+=($(compgen -W "$(_kbq_commands) $plurals" -- "$cur")) ;;
+            FILE | PATH) _filedir ;;
+            DIR) _filedir -d ;;
+        esac
+    done
 } &&
     complete -F _kbq kbq
 

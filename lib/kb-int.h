@@ -5,7 +5,12 @@
 #ifndef KB_INT_H
 #define KB_INT_H
 
+/* What kb.h declares is libkb.so's interface: the library is built with
+ * -fvisibility=hidden, and only these declarations are visible (kb.map then
+ * exports the kb_* names among them).  kb.h itself stays free of it. */
+#pragma GCC visibility push(default)
 #include "kb.h"
+#pragma GCC visibility pop
 
 #include <pthread.h>
 #include <stdarg.h>

@@ -36,6 +36,10 @@ examples  The EXAMPLES of PAGE (a file name in MANDIR, or a path), run against t
               2 says why there.
           Every page has at least one command.  KBQ_KB is unset, NO_COLOR
           set, and kbq is first on PATH.
+program   check-pages.py KBQ MANDIR program PAGE DIR: write each C program
+          of the EXAMPLES of PAGE (a literal display whose first line is
+          "/* NAME.c ...") to DIR/NAME.c, exactly as a reader sees it; the
+          page's library programs are compiled by tests/lib.
 """
 import os
 import re
@@ -413,6 +417,20 @@ def check_examples(kbq, man, page):
         shutil.rmtree(tmp)
 
 
+def write_programs(man, page, outdir):
+    path = page if os.path.sep in page else os.path.join(man, page)
+    n = 0
+    for block in literal_blocks(path):
+        m = re.match(r"^/\* ([\w-]+\.c) ", block[0])
+        if m:
+            with open(os.path.join(outdir, m.group(1)), "w") as f:
+                f.write("\n".join(block) + "\n")
+            print("%s: %s written" % (os.path.basename(path), m.group(1)))
+            n += 1
+    if n == 0:
+        fail("%s: EXAMPLES has no C program" % os.path.basename(path))
+
+
 def main():
     if len(sys.argv) < 4:
         sys.exit(__doc__)
@@ -425,6 +443,8 @@ def main():
         check_synopsis(kbq, man)
     elif what == "examples" and len(sys.argv) == 5:
         check_examples(kbq, man, sys.argv[4])
+    elif what == "program" and len(sys.argv) == 6:
+        write_programs(man, sys.argv[4], sys.argv[5])
     else:
         sys.exit(__doc__)
     sys.exit(1 if failures else 0)

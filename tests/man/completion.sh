@@ -5,9 +5,12 @@
 #
 #   completion.sh CMAKE BUILD_DIR BASH_COMPLETION_SCRIPT
 #
-# Each case is a command line as typed before TAB; it is split into
-# COMP_WORDS as readline splits it (at white space and at COMP_WORDBREAKS
-# characters) and _kbq's COMPREPLY is checked.
+# Each case (completion-cases.sh, shared with the zsh and fish tests) is a
+# command line as typed before TAB; it is split into COMP_WORDS as readline
+# splits it (at white space and at COMP_WORDBREAKS characters) and _kbq's
+# COMPREPLY is checked, each word with the part of the shell word before
+# readline's word put back ("measure=" before "ban"), as zsh and fish show
+# them.
 set -u
 [ $# -eq 3 ] || { echo "usage: completion.sh CMAKE BUILD_DIR BASH_COMPLETION" >&2; exit 2; }
 cmake=$1 build=$2 bc=$3
@@ -15,44 +18,17 @@ if [ ! -f "$bc" ]; then
     echo "FAIL: bash-completion's main script '$bc' is missing (package bash-completion)"
     exit 1
 fi
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-prefix=$tmp/prefix
-if ! "$cmake" --install "$build" --prefix "$prefix" >"$tmp/log" 2>&1; then
-    cat "$tmp/log"
-    echo "FAIL: cmake --install failed"
-    exit 1
-fi
+. "$(dirname "$0")/../install-tree.sh"
+kbq_install_tree "$cmake" "$build"
 
-# A KB of its own, to see that --kb on the line is honoured.
-mkdir -p "$tmp/shelf"
-cat >"$tmp/shelf/schema.yaml" <<'EOF'
-kinds:
-  volume:
-    plural: volumes
-    fields:
-      name: {type: string, required: true}
-      shelfmark: {type: string}
-      binding: {type: enum, values: [cloth, paper, vellum]}
-EOF
-cat >"$tmp/shelf/volumes.yaml" <<'EOF'
-- {id: codex-a, kind: volume, name: Codex A, binding: vellum}
-- {id: codex-b, kind: volume, name: Codex B, shelfmark: B2}
-EOF
-# a second kind with another enum of the same name, and an optional enum
-# with a description (whose words must never be offered as values)
-cat >>"$tmp/shelf/schema.yaml" <<'EOF'
-      state: {type: enum, values: [shelved, lent], description: Its state In June}
-  essay:
-    plural: essays
-    fields:
-      state: {type: enum, values: [draft, done]}
-EOF
-mkdir -p "$tmp/loose"
-cat >"$tmp/loose/things.yaml" <<'EOF'
-- {id: t1, kind: thing, name: One, colour: red}
-- {id: t2, kind: thing, size: big}
-EOF
+here=$(cd "$(dirname "$0")" && pwd)
+shelf=$(cd "$here/../data/lib/shelf" && pwd)
+loose=$(cd "$here/../data/lib/loose" && pwd)
+mkdir -p "$tmp/work/sub" "$tmp/next"
+touch "$tmp/work/notes.yaml" "$tmp/work/other.txt"
+ln -s "$here/kbq-next.sh" "$tmp/next/kbq"
+next=$tmp/next/kbq
+cd "$tmp/work" || exit 2
 
 unset KBQ_KB
 export PATH="$prefix/bin:$PATH"
@@ -92,10 +68,11 @@ split_line()
     fi
 }
 
-# The words offered for LINE, one a line, sorted.
+# The words offered for LINE, one a line, sorted, whole (as the shell word
+# will read; with RAW set, as _kbq replies), a directory's slash cut.
 offers()
 {
-    local split
+    local split word pre k w
     split_line "$1"
     COMP_WORDS=("${split[@]}")
     COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
@@ -105,7 +82,18 @@ offers()
     # compopt complains outside a real completion; the words are what counts
     _kbq kbq "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}" \
         2>/dev/null
-    printf '%s\n' "${COMPREPLY[@]}" | sort
+    # the shell word up to its last COMP_WORDBREAKS character
+    word=${1##*[[:space:]]} pre=
+    for ((k = ${#word}; k > 0; k--)); do
+        if [[ $COMP_WORDBREAKS == *"${word:k-1:1}"* ]]; then
+            pre=${word:0:k}
+            break
+        fi
+    done
+    [ "${RAW-}" ] && pre=
+    for w in "${COMPREPLY[@]%/}"; do
+        printf '%s%s\n' "$pre" "$w"
+    done | sort -u
 }
 
 # LINE offers WORD (and maybe others)
@@ -126,7 +114,7 @@ exactly()
 {
     local line=$1 got want
     got=$(offers "$line")
-    want=$(printf '%s\n' "$2" | grep -v '^$' | sort)
+    want=$(printf '%s\n' "$2" | grep -v '^$' | sort -u)
     [ "$got" = "$want" ] ||
         no "'$line<TAB>' offers [$(echo $got)], not [$(echo $want)]"
 }
@@ -142,111 +130,15 @@ lacks()
 }
 
 kbq=$prefix/bin/kbq
+# shellcheck source=completion-cases.sh
+. "$here/completion-cases.sh"
 
-# commands: the built-in ones and each kind's plural, never KINDS
-has "kbq con" controls
-has "kbq " find show grep validate timeline stats schema help actors controls
-lacks "kbq " KINDS
-commands=$("$kbq" help |
-    awk '/^commands:/ { c = 1; next } c && !NF { exit } c { print $1 }' |
-    grep -vx KINDS)
-exactly "kbq help gr" "$(printf '%s\n' $commands $("$kbq" schema --list=plurals) |
-    grep '^gr')"
-
-# options: a command's own, the global ones before a command, none after --
-has "kbq controls --as" --as-of
-exactly "kbq controls --as" "--as-of"
-has "kbq -" --kb --schema --color --help --version
-lacks "kbq -" --as-of --list
-has "kbq controls -" --fields --sort --count --null --kb
-lacks "kbq show -" --fields --as-of
-exactly "kbq controls -- --a" ""
-
-# option values: the formats --help names, --color's after =
-formats=$("$kbq" find -h | sed -n 's/.*--output FORMAT *//p' |
-    sed 's/ (default.*//' | tr -s ', ' '\n\n' | grep -vx or)
-[ "$(printf '%s\n' "$formats" | grep -c .)" -ge 2 ] ||
-    no "cannot read the formats from 'kbq find -h'"
-exactly "kbq -o " "$formats"
-exactly "kbq controls -o js" "json
-jsonl"
-exactly "kbq controls -co js" "json
-jsonl"
-exactly "kbq --color=" "auto
-always
-never"
-
-# field names of the KB: all kinds', or the listing command's kind's
-exactly "kbq --fields " "$("$kbq" schema --list=fields)"
-exactly "kbq controls --fields " "$("$kbq" schema --list=fields controls)"
-has "kbq controls --fields id,na" id,name
-has "kbq controls --fields=id,na" id,name
-has "kbq find --sort da" date
-has "kbq controls imp" imposed_by
-lacks "kbq controls imp" importance
-has "kbq agreements participants.co" participants.country
-# after a ref, the fields of the kinds it names: an actor's, not a control's
-exactly "kbq controls imposed_by." "$("$kbq" schema --list=fields actor |
-    sed 's/^/imposed_by./')"
-lacks "kbq controls imposed_by.mea" imposed_by.measure
-exactly "kbq controls --fields id,imposed_by." "$("$kbq" schema --list=fields actor |
-    sed 's/^/id,imposed_by./')"
-# two steps; and nothing after a field that is not a ref
-has "kbq controls imposed_by.country.na" imposed_by.country.name
-exactly "kbq controls sources.publisher." ""
-# and the values after = at the end of a path
-exactly "kbq controls imposed_by.country=" "$("$kbq" schema --list=ids actor)"
-has "kbq agreements participants.type=co" country
-exactly "kbq controls measure." ""
-
-# values in FIELD= terms: an enum's values, a ref's ids, the kinds
-has "kbq controls measure=li" licensing
-has "kbq controls measure!=li" licensing
-exactly "kbq controls imposed_by=" "$("$kbq" schema --list=ids actor)"
-exactly "kbq grep x kind=" "$("$kbq" schema --list=kinds)"
-
-# ids after show; kinds and plurals after schema
-exactly "kbq show lon" "$("$kbq" schema --list=ids | grep '^lon')"
-if "$kbq" show london-talks-2025 >/dev/null 2>&1; then
-    has "kbq show lon" london-talks-2025
-fi
-has "kbq schema " control controls
-
-# a --kb earlier on the line is the KB asked
-has "kbq --kb $tmp/shelf vol" volumes
-lacks "kbq --kb $tmp/shelf " controls
-exactly "kbq --kb $tmp/shelf volumes --fields " "id
-kind
-name
-shelfmark
-binding
-state"
-exactly "kbq --kb=$tmp/shelf volumes binding=" "cloth
-paper
-vellum"
-has "kbq --kb $tmp/shelf show codex-" codex-a codex-b
-
-# an optional enum with a description offers its values and nothing of the
-# description (values come from --list=values, never from kbq's tables)
-exactly "kbq --kb $tmp/shelf volumes state=" "shelved
-lent"
-exactly "kbq --kb $tmp/shelf volumes state=I" ""
-# find covers every kind: the union of the enums' values
-exactly "kbq --kb $tmp/shelf find state=" "shelved
-lent
-draft
-done"
-has "kbq find type=tal" talks
-# a KB without a schema offers the field names its records use
-exactly "kbq --kb $tmp/loose find " "id
-kind
-name
-colour
-size
-not
-and
-or"
-has "kbq --kb $tmp/loose find col" colour
+# what readline replaces is the part after the word's last break: after
+# "measure=" the value alone, after "--fields=" the list
+got=$(RAW=1 offers "kbq controls measure=li")
+[ "$got" = licensing ] || no "'kbq controls measure=li<TAB>' replies '$got', not 'licensing'"
+got=$(RAW=1 offers "kbq controls --fields=id,na")
+[ "$got" = id,name ] || no "'kbq controls --fields=id,na<TAB>' replies '$got', not 'id,name'"
 
 # REV:PATH: in a git repository, after diff and in --kb, its refs with a
 # colon, then the paths of that revision's tree (readline replaces what

@@ -9,17 +9,10 @@
 set -u
 [ $# -eq 4 ] || { echo "usage: install.sh CMAKE BUILD_DIR MANDIR VERSION" >&2; exit 2; }
 cmake=$1 build=$2 mansrc=$3 version=$4
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-prefix=$tmp/prefix
 fail=0
 no() { echo "FAIL: $*"; fail=1; }
-
-if ! "$cmake" --install "$build" --prefix "$prefix" >"$tmp/log" 2>&1; then
-    cat "$tmp/log"
-    no "cmake --install failed"
-    exit 1
-fi
+. "$(dirname "$0")/../install-tree.sh"
+kbq_install_tree "$cmake" "$build"
 
 # every file where it belongs
 [ -x "$prefix/bin/kbq" ] || no "bin/kbq is not installed"
@@ -64,6 +57,16 @@ if command -v man >/dev/null 2>&1; then
             "kbq-$p" 2>&1 | grep -q 'kbq-find, kbq-actors' ||
             no "man kbq-$p does not show kbq-find(1)"
     done
+    # each function kb(3) names has a page: kb(3) itself
+    fns=$(sed -n 's/^\.Nm \(kb_[a-z0-9_]*\).*/\1/p' "$mansrc/kb.3")
+    [ -n "$fns" ] || no "kb.3 names no function"
+    for f in $fns; do
+        [ "$(cat "$prefix/share/man/man3/$f.3" 2>/dev/null)" = ".so man3/kb.3" ] ||
+            no "share/man/man3/$f.3 does not source kb.3"
+    done
+    env -i PATH=/usr/bin:/bin LANG=C man -M "$prefix/share/man" -P cat 3 \
+        kb_query_compile 2>/dev/null | grep -q '^KB(3) ' ||
+        no "man 3 kb_query_compile does not show kb(3)"
 else
     echo "note: no man(1); rendering the installed page with mandoc"
     mandoc -Tascii "$prefix/share/man/man7/kbq-query.7" |
