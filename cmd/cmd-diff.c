@@ -24,7 +24,7 @@ static int compile_one(struct kbq_ctx *ctx, struct kb *kb,
 int kbq_changes_compile(struct kbq_changes *c, const char *const *words,
 			size_t n)
 {
-	struct kb_error eo, en;
+	struct kb_error eo = { 0 }, en = { 0 };
 	int ro, rn;
 
 	c->filter = n > 0;
@@ -32,12 +32,14 @@ int kbq_changes_compile(struct kbq_changes *c, const char *const *words,
 		return 0;
 	rn = compile_one(c->ctx, c->new, words, n, &c->qnew, &en);
 	ro = compile_one(c->ctx, c->old, words, n, &c->qold, &eo);
-	if (rn && ro) {
-		if (c->lenient)
-			return 0;	/* no record matches in either */
+	kb_error_free(&eo);	/* NEW's error is the one told */
+	if (rn && ro && !c->lenient) {
 		kbq_report(&en, words, n);
 		return -1;
 	}
+	kb_error_free(&en);
+	if (rn && ro)
+		return 0;	/* lenient: no record matches in either */
 	if (c->needs_whole &&
 	    ((c->qnew && kb_query_follows_refs(c->qnew)) ||
 	     (c->qold && kb_query_follows_refs(c->qold)))) {
@@ -381,6 +383,7 @@ bool kbq_changes_schema(struct kbq_changes *c, bool show)
 
 void kbq_changes_free(struct kbq_changes *c)
 {
+	kb_error_free(&c->err);
 	kb_query_free(c->qold);
 	kb_query_free(c->qnew);
 	free(c->kinds);

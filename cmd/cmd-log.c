@@ -395,9 +395,12 @@ static int locate(struct logrun *lr, const char *path, struct kb_error *err)
 	free(dir);
 	if (rc) {
 		/* name the KB as the user wrote it */
-		char msg[sizeof(err->message)];
-		snprintf(msg, sizeof(msg), "%s", err->message);
-		kb_err(err, err->code, path, 0, 0, "%s", msg);
+		char *msg = xstrdup(err->message);
+		enum kb_code code = err->code;
+
+		kb_error_free(err);
+		kb_err(err, code, path, 0, 0, "%s", msg);
+		free(msg);
 		return rc;
 	}
 	lr->on_disk = true;

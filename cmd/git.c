@@ -893,7 +893,7 @@ static void *prefetch_run(void *arg)
 {
 	struct prefetch *p = arg;
 	struct kbq_object obj;
-	struct kb_error e;
+	struct kb_error e = { 0 };
 	size_t k, i;
 	int rc = 0;
 
@@ -930,7 +930,9 @@ static void *prefetch_run(void *arg)
 	pthread_mutex_lock(&p->mu);
 	if (rc && !p->stop) {
 		p->rc = rc;
-		p->err = e;
+		p->err = e;	/* p owns its strings now */
+	} else if (rc) {
+		kb_error_free(&e);
 	}
 	p->done = true;
 	pthread_cond_broadcast(&p->cv);
@@ -954,9 +956,11 @@ static int fetch_wait(const struct kb_memfile *f, const char **data,
 		*data = p->data[i];
 		*len = p->len[i];
 	} else {
+		/* a copy: p's error is freed with p */
 		rc = p->rc ? p->rc : KB_EIO;
 		if (p->rc)
-			*err = p->err;
+			kb_err(err, p->err.code, p->err.file, p->err.line,
+			       p->err.col, "%s", p->err.message);
 		else
 			kb_err(err, KB_EIO, f->name, 0, 0, "cannot read");
 	}
@@ -1038,6 +1042,7 @@ static void prefetch_end(struct store *s)
 		}
 	pthread_mutex_destroy(&p->mu);
 	pthread_cond_destroy(&p->cv);
+	kb_error_free(&p->err);
 	free(p->b);
 	free(p->data);
 	free(p->len);

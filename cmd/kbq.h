@@ -129,8 +129,8 @@ char *xstrdup(const char *s);
 /* "kbq: error: ..." on stderr */
 void kbq_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A library error in GNU form, with the expression underlined when the
- * error points into `words`. */
-void kbq_report(const struct kb_error *err, const char *const *words,
+ * error points into `words`; the error is freed (kb_error_free). */
+void kbq_report(struct kb_error *err, const char *const *words,
 		size_t nwords);
 /* The words again on stderr, escaped, with the bytes [offset, offset+span)
  * of words[word] underlined (^~~~). */

@@ -275,28 +275,30 @@ struct kbq_out {
 static int path_is_list(const struct kb *kb, const struct kb_kind *kind,
 			const char *path)
 {
-	size_t i, j;
-	char step[256];
-	const char *p = path, *dot;
+	size_t i;
+	char *step = xstrdup(path), *p = step, *dot;
+	int list = 0;
 
-	if (!kb_has_schema(kb))
+	if (!kb_has_schema(kb)) {
+		free(step);
 		return -1;
-	while (p) {
-		dot = strchr(p, '.');
-		snprintf(step, sizeof(step), "%.*s",
-			 (int)(dot ? (size_t)(dot - p) : strlen(p)), p);
-		for (i = 0; i < kb_kind_count(kb); i++) {
-			const struct kb_kind *k = kb_kind_at(kb, i);
-			if (kind && p == path && k != kind)
-				continue;
-			for (j = 0; j < k->nfields; j++)
-				if (!strcmp(k->fields[j].name, step) &&
-				    k->fields[j].list)
-					return 1;
-		}
-		p = dot ? dot + 1 : NULL;
 	}
-	return 0;
+	/* each step whole, however long (a key may have 4096 bytes) */
+	for (; p && !list; p = dot ? dot + 1 : NULL) {
+		if ((dot = strchr(p, '.')))
+			*dot = '\0';
+		for (i = 0; i < kb_kind_count(kb) && !list; i++) {
+			const struct kb_kind *k = kb_kind_at(kb, i);
+			const struct kb_fieldspec *f;
+
+			if (kind && p == step && k != kind)
+				continue;
+			f = kb_kind_field(k, p);
+			list = f && f->list;
+		}
+	}
+	free(step);
+	return list;
 }
 
 static void add_col(struct kbq_out *o, const char *path, int list)
@@ -395,9 +397,14 @@ static void walk_or_die(struct kbq_ctx *ctx, const struct kb_record *r,
 			void *ud)
 {
 	struct kb_error err;
+	int rc = kb_path_walk(ctx->kb, r, path, fn, ud);
 
-	if (kb_path_walk(ctx->kb, r, path, fn, ud) >= 0)
+	if (rc >= 0)
 		return;
+	if (rc == -KB_ENOMEM) {
+		kbq_error("out of memory");
+		exit(kbq_finish(2));
+	}
 	kb_err(&err, KB_ELIMIT, r->file, r->line, r->col,
 	       "path '%s' from record '%s' reaches too many records", path,
 	       r->id);
@@ -506,10 +513,36 @@ static void yaml_values(FILE *fp, const struct kb_value *const *v, size_t n,
 	}
 }
 
+/*
+ * libyaml (and PyYAML) read a simple key of at most 1024 characters: a
+ * key that may be written longer (escapes take up to six bytes a byte) is
+ * written as an explicit one, "? KEY" then ": VALUE" on the next line.
+ */
 static void yaml_key(FILE *fp, const char *k)
 {
-	kbq_yaml_scalar(fp, k, strlen(k));
-	putc(':', fp);
+	size_t len = strlen(k), n = 0;
+	char *buf = NULL;
+	FILE *m;
+
+	if (len <= 160) {
+		kbq_yaml_scalar(fp, k, len);
+		putc(':', fp);
+		return;
+	}
+	if (!(m = open_memstream(&buf, &n))) {
+		kbq_error("out of memory");
+		exit(2);
+	}
+	kbq_yaml_scalar(m, k, len);
+	if (fclose(m) != 0) {
+		kbq_error("out of memory");
+		exit(2);
+	}
+	if (n > 1000)
+		fputs("? ", fp);
+	fwrite(buf, 1, n, fp);
+	fputs(n > 1000 ? "\n:" : ":", fp);
+	free(buf);
 }
 
 static void whole_record(struct kbq_out *o, const struct kb_record *r)
@@ -649,13 +682,18 @@ void kbq_out_free(struct kbq_out *o)
 
 /* ---- sorting ------------------------------------------------------------ */
 
+/* A sort key falls in one class: valid dates (by period), then valid ints
+ * (by number), then any other value (byte-wise: text, and typed values
+ * that do not parse), then no value.  Classes first make the order total
+ * and transitive however valid and invalid values mix. */
+enum { K_DATE, K_INT, K_BYTES, K_NONE };
+
 struct key {
 	const struct kb_record *rec;
 	const struct kb_value *v;
-	enum kb_type type;
+	int class;
 	struct kb_period p;
 	long long n;
-	bool ok;	/* typed value parsed */
 };
 
 struct first {
@@ -683,15 +721,15 @@ static int key_cmp(const void *a, const void *b)
 	int c = 0;
 
 	/* records without a value go last, whatever the direction */
-	if (!x->v || !y->v) {
-		if (x->v || y->v)
-			return x->v ? -1 : 1;
-	} else if (x->ok && y->ok && x->type == KB_TYPE_DATE &&
-		   y->type == KB_TYPE_DATE) {
+	if (x->class == K_NONE || y->class == K_NONE) {
+		if (x->class != y->class)
+			return x->class == K_NONE ? 1 : -1;
+	} else if (x->class != y->class) {
+		c = x->class < y->class ? -1 : 1;
+	} else if (x->class == K_DATE) {
 		c = x->p.first < y->p.first ? -1 : x->p.first > y->p.first ? 1 :
 		    x->p.last < y->p.last ? -1 : x->p.last > y->p.last;
-	} else if (x->ok && y->ok && x->type == KB_TYPE_INT &&
-		   y->type == KB_TYPE_INT) {
+	} else if (x->class == K_INT) {
 		c = x->n < y->n ? -1 : x->n > y->n;
 	} else {
 		size_t n = x->v->len < y->v->len ? x->v->len : y->v->len;
@@ -728,22 +766,18 @@ void kbq_sort_records(struct kbq_ctx *ctx, const struct kb_record **recs,
 		walk_or_die(ctx, recs[i], ctx->o.sort, take_first, &fi);
 		k[i].rec = recs[i];
 		k[i].v = fi.v;
-		k[i].type = KB_TYPE_TEXT;
+		k[i].class = fi.v ? K_BYTES : K_NONE;
 		if (!fi.v)
 			continue;
 		fs = kb_kind_field(kb_kind_find(ctx->kb, fi.owner->kind),
 				   fi.f->name);
-		if (fs)
-			k[i].type = fs->type;
-		if (k[i].type == KB_TYPE_DATE)
-			k[i].ok = kb_date_parse(fi.v->text, fi.v->len, &k[i].p);
-		else if (k[i].type == KB_TYPE_INT) {
-			char buf[32];
-			snprintf(buf, sizeof(buf), "%.*s", (int)fi.v->len,
-				 fi.v->text);
-			k[i].ok = fi.v->len < 20 &&
-				  sscanf(buf, "%lld", &k[i].n) == 1;
-		}
+		/* typed as validate types them: " 5" and "0x10" are no ints */
+		if (fs && fs->type == KB_TYPE_DATE &&
+		    kb_date_parse(fi.v->text, fi.v->len, &k[i].p))
+			k[i].class = K_DATE;
+		else if (fs && fs->type == KB_TYPE_INT &&
+			 kb_int_parse(fi.v->text, fi.v->len, &k[i].n))
+			k[i].class = K_INT;
 	}
 	sort_reverse = ctx->o.reverse;
 	qsort(k, n, sizeof(*k), key_cmp);
@@ -790,6 +824,7 @@ int kbq_compile(struct kbq_ctx *ctx, const char *const *words, size_t n,
 					     ctx->kind ? 1 : 0, 0, NULL, &err)) {
 				kbq_error("%s '%s': %s", i ? "--sort" : "--fields",
 					  tok, err.message);
+				kb_error_free(&err);
 				free(w);
 				free(list);
 				kb_query_free(*q);

@@ -43,27 +43,39 @@ enum kb_code {
 };
 
 /*
- * A located error.  `file` is empty when the error has no file (out of
+ * A located error.  `file` is "" when the error has no file (out of
  * memory); `line` and `col` are 0 when unknown.  For expression errors,
  * `word` is the index of the offending argument word and `offset`/`span`
  * the byte range inside it to underline.
+ *
+ * Who frees what: `file` and `message` are the error's own heap copies,
+ * whole however long (a file name is never cut short).  A function that
+ * fails fills the caller's struct without looking at what it held; the
+ * caller then owns the two strings and releases them with
+ * kb_error_free() once it has reported them.  A struct that no call
+ * filled needs no kb_error_free() (a zeroed one may be passed to it).
  */
 struct kb_error {
 	enum kb_code code;
-	char file[1024];
+	const char *file;
 	unsigned line, col;
 	int word;
 	size_t offset, span;
-	char message[1024];
+	const char *message;
 };
 
 /*
  * Fill *err (when not NULL) with a located error and return `code`, so
- * that callers report their own errors the way the library does.
+ * that callers report their own errors the way the library does.  The
+ * strings are copied; release them with kb_error_free().
  */
 int kb_err(struct kb_error *err, enum kb_code code, const char *file,
 	   unsigned line, unsigned col, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
+
+/* Free the strings of a filled error (NULL, or zeroed, is allowed); the
+ * error is left holding "" for both. */
+void kb_error_free(struct kb_error *err);
 
 /* ---- the record model -------------------------------------------------- */
 
@@ -121,6 +133,7 @@ enum kb_type {
 const char *kb_type_name(enum kb_type t);
 
 struct kb_regex;
+struct kb_strmap;
 
 struct kb_fieldspec {
 	const char *name;	/* interned in the KB that uses the schema */
@@ -134,6 +147,7 @@ struct kb_fieldspec {
 	const struct kb_regex *re;	/* the pattern compiled, or NULL */
 	const char *description;	/* or NULL */
 	uint32_t line, col;		/* where the schema declares it */
+	const struct kb_strmap *value_index;	/* private: values hashed */
 };
 
 struct kb_kind {
@@ -143,6 +157,7 @@ struct kb_kind {
 	/* the common fields first, then the kind's own, in schema order */
 	const struct kb_fieldspec *fields;
 	size_t nfields;
+	const struct kb_strmap *field_index;	/* private: fields hashed */
 };
 
 struct kb;
@@ -153,14 +168,18 @@ bool kb_has_schema(const struct kb *kb);
 const char *kb_schema_file(const struct kb *kb);
 size_t kb_kind_count(const struct kb *kb);
 const struct kb_kind *kb_kind_at(const struct kb *kb, size_t i);
-/* The kind called `name`, or NULL (also when schema-less). */
+/* The kind called `name`, or NULL (also when schema-less).  O(1): kinds
+ * are hashed. */
 const struct kb_kind *kb_kind_find(const struct kb *kb, const char *name);
-/* The kind whose plural is `plural`, or NULL. */
+/* The kind whose plural is `plural`, or NULL.  O(1). */
 const struct kb_kind *kb_kind_by_plural(const struct kb *kb,
 					const char *plural);
-/* The spec of field `name` in `kind`, or NULL. */
+/* The spec of field `name` in `kind` (NULL allowed), or NULL.  O(1). */
 const struct kb_fieldspec *kb_kind_field(const struct kb_kind *kind,
 					 const char *name);
+/* The index in f->values of the enum value s (len bytes), or (size_t)-1
+ * when it is not one of them.  O(1): the values are hashed. */
+size_t kb_enum_index(const struct kb_fieldspec *f, const char *s, size_t len);
 
 /* ---- opening a KB -------------------------------------------------------- */
 
@@ -285,6 +304,10 @@ struct kb_diag {
 	uint32_t line, col;
 	const char *id;		/* the record concerned, or NULL */
 	const char *message;
+	/* KB_OK for a problem of the KB; KB_EMATCH when a pattern hit its
+	 * match limit on the value (no answer: an error, not a problem), or
+	 * KB_ENOMEM */
+	enum kb_code code;
 };
 
 /*
@@ -292,8 +315,10 @@ struct kb_diag {
  * (with a suggestion), required fields, types (string, text, date, enum,
  * int, url, pattern), id format, refs that resolve to the declared kinds.
  * Calls fn once per problem, in load order of the records, and returns the
- * number of problems.  Without a schema only structure is checked (which
- * kb_open already did), so the count is 0.
+ * number of problems; d and its strings live during the call only.
+ * Without a schema only structure is checked (which kb_open already did),
+ * so the count is 0.  The suggestions of one call share a budget of work
+ * in proportion to the KB's size: past it, problems come without one.
  */
 size_t kb_validate(const struct kb *kb,
 		   void (*fn)(const struct kb_diag *d, void *ud), void *ud);
@@ -370,6 +395,11 @@ struct kb_period {
 	int32_t first, last;
 };
 
+/* Parse an int as the schema's type int has it: an optional sign and
+ * decimal digits, within 64 bits; false when it is not one (" 5", "0x10",
+ * "1e3" are not). */
+bool kb_int_parse(const char *s, size_t len, long long *out);
+
 /* Parse "YYYY", "YYYY-MM" or "YYYY-MM-DD"; false when invalid. */
 bool kb_date_parse(const char *s, size_t len, struct kb_period *p);
 /* Format a day number as YYYY-MM-DD into buf (11 bytes). */
@@ -434,8 +464,8 @@ void kb_regex_free(struct kb_regex *re);
 /*
  * Resolve a path "a.b.c" from rec, following refs: calls fn for every
  * value reached, stopping early when fn returns non-zero (returned).
- * Returns -KB_EEXPR with err filled when a step is not a known field,
- * -KB_ELIMIT when the refs fan out to too many records.
+ * Returns -KB_ELIMIT when the refs fan out to too many records,
+ * -KB_ENOMEM when out of memory.
  */
 int kb_path_walk(const struct kb *kb, const struct kb_record *rec,
 		 const char *path,

@@ -44,13 +44,13 @@ static void get_and_at(void **state)
 	assert_null(kb_get(kb, ""));
 	/* O(1): a hundred thousand look-ups in a KB of 100,000 visit a few
 	 * slots each on average (a linear scan would visit 50,000) */
-	probes = kb_work_id_probes;
+	probes = kb_work.id_probes;
 	for (i = 0; i < 100000; i++) {
 		snprintf(id, sizeof(id), "r%zu", (i * 7919) % n);
 		if (!kb_get(kb, id))
 			fail_msg("'%s' not found", id);
 	}
-	probes = kb_work_id_probes - probes;
+	probes = kb_work.id_probes - probes;
 	if (probes > 4 * 100000)
 		fail_msg("%zu slots visited for 100000 look-ups", probes);
 	kb_free(kb);
@@ -374,9 +374,11 @@ static void mem_root_from_display(void **state)
 	/* without display: the common prefix R:kb/sub/ is the root */
 	assert_int_equal(kb_open_mem(&kb, files, 2, NULL, &err), KB_ESCHEMA);
 	assert_null(kb);
+	kb_error_free(&err);
 	assert_int_equal(kb_open_mem(&kb, outside, 2, &o, &err), KB_EUSAGE);
 	assert_null(kb);
 	assert_string_equal(err.file, "R:other/b.yaml");
+	kb_error_free(&err);
 }
 
 /* kb_open_opts.fetch: the bytes of a file given without data are asked
@@ -447,13 +449,16 @@ static void mem_fetch(void **state)
 	fe.fail = "b.yaml";
 	assert_int_equal(kb_stream(kb, count_rec, &n, &err), KB_EIO);
 	assert_string_equal(err.file, "b.yaml");
+	kb_error_free(&err);
 	kb_free(kb);
 	o.stream = false;
 	assert_int_equal(kb_open_mem(&kb, files, 3, &o, &err), KB_EIO);
 	assert_null(kb);
+	kb_error_free(&err);
 	fe.fail = "schema.yaml";
 	assert_int_equal(kb_open_mem(&kb, files, 3, &o, &err), KB_EIO);
 	assert_string_equal(err.message, "no bytes");
+	kb_error_free(&err);
 }
 
 int main(void)

@@ -302,7 +302,9 @@ static void streamed_is_refused(void **state)
 	assert_int_equal(kb_open_mem(&s, &f, 1, &o, &err), 0);
 	memset(&out, 0, sizeof(out));
 	assert_int_equal(kb_diff(s, w, record, &out, &err), KB_EUSAGE);
+	kb_error_free(&err);
 	assert_int_equal(kb_diff(w, s, record, &out, &err), KB_EUSAGE);
+	kb_error_free(&err);
 	assert_int_equal(out.calls, 0);
 	kb_free(s);
 	kb_free(w);
