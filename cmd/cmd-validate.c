@@ -149,7 +149,7 @@ static int validate_exec(struct kbq_ctx *ctx)
 		}
 		if (json) {
 			putchar('[');
-			json_diag(err.file, err.line, err.col, NULL, "fatal",
+			json_diag(err.file, err.line, err.col, err.id, "fatal",
 				  err.message, true);
 			puts("\n]");
 			kb_error_free(&err);

@@ -175,6 +175,42 @@ _kbq_values()
     _kbq_run schema --list=values="$field" ${_kbq_kind:+"$_kbq_kind"}
 }
 
+# A back-link word ^F...: after '^', the ref fields that may point to the
+# listing command's kind (`kbq schema --list=backrefs`: "FIELD KIND" lines);
+# after '^F.', what an expression word offers in the kinds that hold such
+# an F (every kind when the KB has no schema).
+_kbq_backlink()
+{
+    local word=$cur field rest kinds k refs schema
+    local -a all=()
+    refs=$(_kbq_run schema --list=backrefs ${_kbq_kind:+"$_kbq_kind"})
+    schema=$(_kbq_run schema --list=plurals)
+    if [[ $word != ^*.* ]]; then
+        if [[ $schema ]]; then
+            refs=$(awk '!seen[$1]++ { print $1 }' <<<"$refs")
+        else	# no schema: any field but id and kind
+            refs=$(_kbq_fields | grep -vx -e id -e kind)
+        fi
+        COMPREPLY+=($(compgen -P "^" -W "$refs" -- "${word#^}"))
+        compopt -o nospace
+        return
+    fi
+    field=${word%%.*} field=${field#^} rest=${word#*.}
+    kinds=$(awk -v f="$field" '$1 == f { print $2 }' <<<"$refs")
+    [[ $schema ]] || kinds='""'
+    for k in $kinds; do
+        [[ $k == '""' ]] && k=""
+        COMPREPLY=()
+        _kbq_kind=$k cur=$rest _kbq_expr assign
+        all+=("${COMPREPLY[@]}")
+    done
+    COMPREPLY=($(printf '%s\n' "${all[@]}" | awk 'NF && !seen[$0]++'))
+    # a value after '=' is what readline replaces; a field, the whole word
+    if [[ $rest != *[=\<\>~?!]* ]]; then
+        COMPREPLY=("${COMPREPLY[@]/#/^$field.}")
+    fi
+}
+
 # A word of an expression (or with "assign", of an assignment): a field
 # name (no space after it, an operator comes next), a path step after a
 # dot, or a value after = or !=.
@@ -182,6 +218,10 @@ _kbq_expr()
 {
     local word=$cur field op re='^([^=!~<>?]+)(=|!=)(.*)$' more="not and or"
     [[ ${1-} == assign ]] && more=
+    if [[ $word == ^* && ${1-} != assign ]]; then
+        _kbq_backlink
+        return
+    fi
     if [[ $word == *[=\<\>~?!]* ]]; then
         [[ $word =~ $re ]] || return 0
         field=${BASH_REMATCH[1]} op=${BASH_REMATCH[2]}
@@ -228,11 +268,12 @@ _kbq_kbword()
         compopt -o nospace
 }
 
-# A comma-separated list of paths for --fields, one path for --sort.
+# A comma-separated list of paths for --fields and --count-by, one path for
+# --sort.
 _kbq_pathlist()
 {
     local pre="" words
-    [[ $1 == --fields && $cur == *,* ]] && pre=${cur%,*},
+    [[ $1 != --sort && $cur == *,* ]] && pre=${cur%,*},
     cur=${cur##*,}
     if [[ $cur == *.* ]]; then
         # after a ref: the fields of the kinds it may name
@@ -253,7 +294,7 @@ _kbq_optarg()
     case $l in
         --kb) _kbq_kbword; return ;;
         --schema) _filedir '@(yaml|yml)'; return ;;
-        --fields | --sort) _kbq_pathlist "$l"; return ;;
+        --fields | --sort | --count-by) _kbq_pathlist "$l"; return ;;
     esac
     vals=$(_kbq_optvalues "$d")
     if [[ $vals ]]; then

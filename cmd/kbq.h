@@ -46,8 +46,9 @@ enum {
 	KBQ_O_SCHEMA = 1 << 14,
 	KBQ_O_VERSION = 1 << 15,
 	KBQ_O_LIST = 1 << 16,	/* hidden: schema --list=WHAT for completion */
-	KBQ_O_STAT = 1 << 17,	/* diff --stat */
-	KBQ_O_SINCE = 1 << 18,	/* log --since DATE */
+	KBQ_O_COUNTBY = 1 << 17,	/* find and the plurals */
+	KBQ_O_STAT = 1 << 18,	/* diff --stat */
+	KBQ_O_SINCE = 1 << 19,	/* log --since DATE */
 };
 
 #define KBQ_O_GLOBAL (KBQ_O_KB | KBQ_O_SCHEMA | KBQ_O_HELP | KBQ_O_COLOR)
@@ -60,6 +61,7 @@ struct kbq_opts {
 	enum kbq_format format;
 	bool format_set;
 	const char *fields, *sort, *as_of, *list;
+	const char *count_by;	/* --count-by LIST */
 	bool reverse, count, quiet, icase, fixed, null, help, version;
 	long limit;		/* -1: none */
 	bool stat;		/* diff --stat */
@@ -298,6 +300,10 @@ void kbq_changes_free(struct kbq_changes *c);
 /* output.c: the listing formats */
 struct kbq_out;
 struct kbq_out *kbq_out_new(struct kbq_ctx *ctx, const struct kb_kind *kind);
+/* The same, for the records `recs` that will be printed: what `*` in
+ * --fields stands for may depend on them (kbq_fields_need_records()). */
+struct kbq_out *kbq_out_new_recs(struct kbq_ctx *ctx, const struct kb_kind *kind,
+				 const struct kb_record *const *recs, size_t nrecs);
 /* Rows are buffered or streamed as the format allows. */
 void kbq_out_record(struct kbq_out *out, const struct kb_record *rec);
 void kbq_out_end(struct kbq_out *out);
@@ -308,13 +314,12 @@ void kbq_out_free(struct kbq_out *out);
  * that collect matches first. */
 void kbq_sort_records(struct kbq_ctx *ctx, const struct kb_record **recs,
 		      size_t n);
-/* Compile the expression of `words` for ctx's kind; prints errors. */
+/* Compile the expression of `words` for ctx's kind, and check --fields,
+ * --sort and --count-by; prints errors.  When the KB is streamed and the
+ * query or a path follows refs, reads the KB whole first (ctx->stream
+ * turns false). */
 int kbq_compile(struct kbq_ctx *ctx, const char *const *words, size_t n,
 		struct kb_query **q);
-/* Can the command answer while reading the KB, keeping only the
- * records that match?  Not when a path follows refs. */
-bool kbq_can_stream(const struct kbq_ctx *ctx, const char *const *words,
-		    size_t n);
 /* Called for each matching record; a non-zero return (with err filled)
  * stops the reading and is reported. */
 typedef int kbq_match_fn(struct kbq_ctx *ctx, const struct kb_record *rec,
@@ -328,6 +333,56 @@ int kbq_each_match(struct kbq_ctx *ctx, const struct kb_query *q,
  * Returns 0, or 2 after reporting an error. */
 int kbq_select(struct kbq_ctx *ctx, const struct kb_query *q,
 	       const struct kb_record ***out, size_t *n);
+
+/* fields.c: the values of a --fields path, one position per element of
+ * each list it passes through (SPEC 2).  A cell is absent (v NULL, not a
+ * list), a value (v), or a list of cells (list, elems[n]). */
+struct kbq_cell {
+	const struct kb_value *v;
+	struct kbq_cell *elems;
+	size_t n;
+	bool list;
+};
+/* Does `*` in --fields need the records printed first (find, or no
+ * schema: the fields present in them) rather than the kind's schema? */
+bool kbq_fields_need_records(const struct kbq_ctx *ctx,
+			     const struct kb_kind *kind);
+/* What `*` stands for (SPEC 2): id, kind, then the kind's fields in
+ * schema order, or, for find and schema-less KBs, every field of `recs`
+ * in order of first appearance.  malloc'd array of lent names. */
+const char **kbq_fields_star(const struct kbq_ctx *ctx,
+			     const struct kb_kind *kind,
+			     const struct kb_record *const *recs, size_t n,
+			     size_t *count);
+/* Does the comma-separated LIST name `name` (as a whole item)? */
+bool kbq_fields_names(const char *list, const char *name);
+/* Is f a list in rec: declared so by rec's kind, or written as one? */
+bool kbq_field_is_list(const struct kb *kb, const struct kb_record *rec,
+		       const struct kb_field *f);
+/* The cell of `path` (checked) from r, or with `field` of the field
+ * called so, dots and all; a path that visits more than 2^20 records is
+ * an error at r (exit 2).  Free with kbq_cell_free(). */
+void kbq_cell_get(struct kbq_ctx *ctx, const struct kb_record *r,
+		  const char *path, bool field, struct kbq_cell *out);
+void kbq_cell_free(struct kbq_cell *c);
+/* json: a string, null, or an array of these */
+void kbq_cell_json(FILE *fp, const struct kbq_cell *c);
+/* yaml, after "key:": " value\n", " null\n" or a block sequence */
+void kbq_cell_yaml(FILE *fp, const struct kbq_cell *c);
+/* tsv, csv, text: a value as it is, a list's elements joined with ';'
+ * ("; " in text), ';' and '\' inside an element written "\;" and "\\"
+ * (tsv: with its own escapes too), a list in a list joined so and escaped
+ * again as one element.  *escaped: the result is tsv already (a tsv list);
+ * otherwise it is to go through kbq_tsv_field(), kbq_csv_field() or a
+ * table cell.  malloc'd. */
+char *kbq_cell_joined(const struct kbq_cell *c, enum kbq_format fmt,
+		      size_t *len, bool *escaped);
+
+/* count-by.c: --count-by, the rows for the records matching q (find and
+ * the plurals).  Returns the exit status, after reporting any error. */
+int kbq_count_by(struct kbq_ctx *ctx, const struct kb_query *q);
+/* The options --count-by cannot go with: 0, or 2 after saying why. */
+int kbq_count_by_usage(const struct kbq_ctx *ctx);
 
 /* names.c: records by name or alias, and suggestions for an id */
 struct kbq_names;
@@ -358,6 +413,12 @@ void kbq_json_values(FILE *fp, const struct kb_value *const *v, size_t n,
 void kbq_tsv_field(FILE *fp, const char *s, size_t len);
 void kbq_csv_field(FILE *fp, const char *s, size_t len);
 void kbq_yaml_scalar(FILE *fp, const char *s, size_t len);
+/* A mapping key and its ':' */
+void kbq_yaml_key(FILE *fp, const char *k);
+/* "path 'P' from record 'R' reaches too many records" (rc -KB_ELIMIT)
+ * or out of memory (-KB_ENOMEM), then exit 2 */
+void kbq_die_fanout(const struct kb_record *r, const char *path, int rc)
+	__attribute__((noreturn));
 /* Display width of UTF-8 text in a terminal. */
 size_t kbq_width(const char *s, size_t len);
 

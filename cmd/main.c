@@ -46,6 +46,9 @@ static const struct opt options[] = {
 	  "text, tsv, csv, json, jsonl, yaml or id (default: text)" },
 	{ "fields", 0, 1, KBQ_O_FIELDS, "LIST",
 	  "comma-separated field paths to print; a.b follows ref a" },
+	{ "count-by", 0, 1, KBQ_O_COUNTBY, "LIST",
+	  "count the matches by the values of these paths, most frequent "
+	  "first" },
 	{ "sort", 0, 1, KBQ_O_SORT, "PATH",
 	  "sort by a field path, by its type (dates as periods)" },
 	{ "reverse", 0, 0, KBQ_O_REVERSE, NULL, "reverse the order" },
@@ -215,6 +218,7 @@ static int set_opt(struct kbq_opts *o, const struct opt *d, const char *val)
 		o->format_set = true;
 		break;
 	case KBQ_O_FIELDS: o->fields = val; break;
+	case KBQ_O_COUNTBY: o->count_by = val; break;
 	case KBQ_O_SORT: o->sort = val; break;
 	case KBQ_O_REVERSE: o->reverse = true; break;
 	case KBQ_O_LIMIT:
@@ -530,12 +534,13 @@ int main(int argc, char **argv)
 	}
 	ctx.name = words[0];
 	cmd = kbq_lookup(words[0]);
-	if (!cmd || cmd == &kbq_cmd_find || cmd == &kbq_cmd_timeline)
-		ctx.stream = kbq_can_stream(&ctx, words + 1, nwords - 1);
-	else if (cmd == &kbq_cmd_stats || cmd == &kbq_cmd_schema)
-		ctx.stream = true;	/* schema: the lists need no record */
-	else if (cmd == &kbq_cmd_grep && nwords > 1)
-		ctx.stream = kbq_can_stream(&ctx, words + 2, nwords - 2);
+	/* The listing commands read the KB as a stream; kbq_compile() reads
+	 * it whole instead once the query turns out to follow refs.  schema
+	 * and its lists need no record. */
+	if (!cmd || cmd == &kbq_cmd_find || cmd == &kbq_cmd_timeline ||
+	    cmd == &kbq_cmd_stats || cmd == &kbq_cmd_schema ||
+	    cmd == &kbq_cmd_grep)
+		ctx.stream = true;
 	if (cmd && ctx.o.help) {	/* no KB needed to describe a command */
 		kbq_usage(stdout, cmd, ctx.name);
 		free(words);

@@ -255,6 +255,8 @@ int kb_index_record(struct kb *kb, struct kb_record *rec, struct kb_crec *c,
 			    f->values[0].col,
 			    "duplicate id '%s' (first defined at %s:%u:%u)",
 			    rec->id, fs.file, fs.line, fs.col);
+	if (err)	/* validate -o json names the record; NULL if no memory */
+		err->id = strdup(rec->id);
 	free(fs.owned);
 	return rc;
 }
@@ -329,8 +331,8 @@ const char *kb_suggest_id(const struct kb *kb, const char *id)
 	return pick;
 }
 
-static bool is_ref_field(const struct kb *kb, const struct kb_record *rec,
-			 const struct kb_field *f)
+bool kb_is_ref_field(const struct kb *kb, const struct kb_record *rec,
+		     const struct kb_field *f)
 {
 	const struct kb_fieldspec *fs;
 
@@ -357,7 +359,7 @@ void kb_backlinks(const struct kb *kb, const char *id,
 			break;
 		for (j = 0; j < r->nfields; j++) {
 			const struct kb_field *f = &r->fields[j];
-			if (!is_ref_field(kb, r, f))
+			if (!kb_is_ref_field(kb, r, f))
 				continue;
 			for (k = 0; k < f->count; k++)
 				if (!strcmp(f->values[k].text, id)) {
@@ -823,6 +825,30 @@ static int load_all(struct kb *kb, struct kb_error *err)
 	return rc;
 }
 
+/* Before a new reading of a KB's files: no id seen, no byte read. */
+static void reading_afresh(struct kb *kb)
+{
+	kb->bytes = kb->alias_spent = 0;
+	free(kb->idslots);
+	kb->idslots = NULL;
+	kb->idcap = kb->idcount = 0;
+	kb_strmap_free(&kb->exact);
+	kb->nseen = 0;
+}
+
+int kb_load(struct kb *kb, struct kb_error *err)
+{
+	if (!kb->stream)
+		return 0;
+	/* as kb_open without opts.stream would have: the id index starts
+	 * empty, in its loaded form */
+	kb->stream = false;
+	reading_afresh(kb);
+	kb->each = NULL;
+	kb->each_ud = NULL;
+	return load_all(kb, err);
+}
+
 int kb_stream(struct kb *kb, int (*fn)(const struct kb_record *rec, void *ud),
 	      void *ud, struct kb_error *err)
 {
@@ -842,13 +868,7 @@ int kb_stream(struct kb *kb, int (*fn)(const struct kb_record *rec, void *ud),
 		kb_view_free(&w);
 		return rc;
 	}
-	/* a second reading starts afresh */
-	kb->bytes = kb->alias_spent = 0;
-	free(kb->idslots);
-	kb->idslots = NULL;
-	kb->idcap = kb->idcount = 0;
-	kb_strmap_free(&kb->exact);
-	kb->nseen = 0;
+	reading_afresh(kb);	/* a second reading too */
 	kb->each = fn;
 	kb->each_ud = ud;
 	return load_all(kb, err);

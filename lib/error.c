@@ -61,8 +61,10 @@ void kb_error_free(struct kb_error *err)
 	if (err->message && err->message != no_text &&
 	    err->message != no_memory)
 		free(kb_unconst(err->message));
+	free(kb_unconst(err->id));
 	err->file = no_text;
 	err->message = no_text;
+	err->id = NULL;
 }
 
 /* ---- "did you mean" ------------------------------------------------------- */

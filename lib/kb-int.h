@@ -341,10 +341,27 @@ static inline void *kb_unconst(const void *p)
 	return q;
 }
 
+/* Byte-wise order of two texts of known lengths, a shorter prefix first. */
+static inline int kb_bytes_cmp(const char *a, size_t alen, const char *b,
+			       size_t blen)
+{
+	int c = memcmp(a, b, alen < blen ? alen : blen);
+
+	if (c)
+		return c;
+	return alen < blen ? -1 : alen > blen;
+}
+
 /* The edit distance of a and b when at most max (3 at most), else
  * max + 1; the work is linear in the shorter string. */
 size_t kb_edit_distance(const char *a, const char *b, size_t max);
 size_t kb_suggest_max(size_t len);
+/* Is f a ref field of rec: declared a ref in rec's kind, or, schema-less,
+ * any field but id and kind?  What kb_backlinks() and back-link terms
+ * (^F) follow backwards. */
+bool kb_is_ref_field(const struct kb *kb, const struct kb_record *rec,
+		     const struct kb_field *f);
+
 /*
  * A suggestion built candidate by candidate.  With a budget (the edit-
  * distance cells a whole pass over the KB may still spend, shared by all

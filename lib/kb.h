@@ -62,6 +62,9 @@ struct kb_error {
 	int word;
 	size_t offset, span;
 	const char *message;
+	/* the id of the record the error is about (a duplicate id), or NULL;
+	 * owned by the error as file and message are */
+	const char *id;
 };
 
 /*
@@ -251,6 +254,18 @@ int kb_stream(struct kb *kb, int (*fn)(const struct kb_record *rec, void *ud),
 	      void *ud, struct kb_error *err);
 
 /*
+ * Read the records of a KB opened with opts.stream now, and keep them, as
+ * kb_open() without opts.stream would have: kb_count(), kb_at(), kb_get()
+ * and back-links work from then on, and kb_stream() decodes each kept
+ * record in passing.  For a caller that learns only after compiling a
+ * query (kb_query_follows_refs) that it needs every record.  Nothing to do
+ * for a KB loaded whole.  Call it before kb_stream(); its errors are
+ * kb_open()'s.  A query compiled before it with back-link terms (^F) must
+ * be compiled again: until then it matches nothing but returns KB_EUSAGE.
+ */
+int kb_load(struct kb *kb, struct kb_error *err);
+
+/*
  * rec kept by kb until kb_free(): how a kb_stream() callback keeps the few
  * records it needs (a copy when streaming, the KB's own record when loaded
  * whole).  NULL when out of memory.
@@ -421,6 +436,13 @@ struct kb_query;
  * every record.  `as_of` (or NULL) keeps only records in force on that
  * date.  On error, err->word/offset/span locate the offending token.
  * Field names are interned in kb, which is otherwise left alone.
+ *
+ * A back-link term (^F...) needs a KB loaded whole: on a streamed KB
+ * the query compiles, kb_query_follows_refs() is true, and matching gives
+ * -KB_EUSAGE until kb_load() has read the KB and the query is compiled
+ * again.  On a KB loaded whole the records it holds for are found here, in
+ * one pass over the KB, so compiling costs O(KB) and may fail as
+ * kb_query_match() does (KB_EMATCH, err located at the referring record).
  */
 int kb_query_compile(struct kb_query **out, struct kb *kb,
 		     const char *const *words, size_t nwords,
@@ -429,15 +451,17 @@ int kb_query_compile(struct kb_query **out, struct kb *kb,
 
 /*
  * 1 if rec matches, 0 if not, or -KB_EMATCH when a regex hit its limit or
- * its ref paths reach too many records (err then says where).
+ * its ref paths reach too many records (err then says where); -KB_EUSAGE
+ * for a query with back-link terms compiled on a streamed KB (see
+ * kb_load).
  */
 int kb_query_match(const struct kb_query *q, const struct kb_record *rec,
 		   struct kb_error *err);
 
 void kb_query_free(struct kb_query *q);
 
-/* True when a term follows refs (A.B): matching then needs kb_get(), so
- * the KB cannot be streamed. */
+/* True when a term follows refs (A.B) or a ref backwards (^F): matching
+ * then needs kb_get() or every record, so the KB cannot be streamed. */
 bool kb_query_follows_refs(const struct kb_query *q);
 
 /*
@@ -473,6 +497,48 @@ int kb_path_walk(const struct kb *kb, const struct kb_record *rec,
 			   const struct kb_field *field,
 			   const struct kb_value *v, void *ud),
 		 void *ud);
+
+/* ---- counting records by values (--count-by) ---------------------------- */
+
+struct kb_tally;
+
+/*
+ * A tally of records by the values that `paths` (as kb_path_walk() takes
+ * them, field names already checked) reach in each: one row per distinct
+ * combination of values.  The paths are copied.
+ */
+int kb_tally_new(struct kb_tally **out, const struct kb *kb,
+		 const char *const *paths, size_t npaths, struct kb_error *err);
+
+/*
+ * Count rec once under every distinct combination of its paths' values: a
+ * path that reaches several values (a list, refs followed) gives each
+ * distinct value once; one that reaches none gives the empty value.  The
+ * values are copied, so rec may die after the call (a streamed record).
+ * Memory grows with the number of distinct rows only.  KB_ELIMIT (err
+ * located at rec) when a path fans out too far or the combinations of one
+ * record pass 2^20; KB_ENOMEM.  Not after kb_tally_sort().
+ */
+int kb_tally_add(struct kb_tally *t, const struct kb_record *rec,
+		 struct kb_error *err);
+
+/*
+ * Order the rows: most records first (`fewest`: fewest first), rows with
+ * as many records by their values, path by path, byte-wise.  Returns the
+ * number of rows.  No record may be added after.
+ */
+size_t kb_tally_sort(struct kb_tally *t, bool fewest);
+size_t kb_tally_rows(const struct kb_tally *t);
+
+/*
+ * Row i: its values, one per path in the order given (lent, as long as
+ * the tally lives; line and col 0), and in *count the number of records
+ * counted under it.  NULL when there is no row i.
+ */
+const struct kb_value *kb_tally_row(const struct kb_tally *t, size_t i,
+				    size_t *count);
+
+void kb_tally_free(struct kb_tally *t);
 
 /* Edit-distance suggestion among `cands` for `word`, or NULL. */
 const char *kb_suggest(const char *word, const char *const *cands, size_t n);

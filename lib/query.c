@@ -11,7 +11,7 @@
 #include <string.h>
 
 enum op { OP_EQ, OP_NE, OP_RE, OP_NRE, OP_LT, OP_LE, OP_GT, OP_GE };
-enum ntype { N_AND, N_OR, N_NOT, N_CMP, N_ANY, N_HAS, N_TRUE };
+enum ntype { N_AND, N_OR, N_NOT, N_CMP, N_ANY, N_HAS, N_TRUE, N_BACK };
 
 struct term {
 	const char **path;	/* interned where the KB knows the name */
@@ -37,6 +37,10 @@ struct node {
 	struct node **kids;	/* and, or */
 	size_t nkids;
 	struct term t;
+	/* N_BACK: t.path[0] is the ref field F, `a` the term its records
+	 * must satisfy (NULL: any), `bits` one bit per record of the KB, set
+	 * for the records that such a record names in F */
+	unsigned char *bits;
 };
 
 struct kb_query {
@@ -52,6 +56,11 @@ struct kb_query {
 	size_t nowned, capowned;
 	struct kb_regex **res;
 	size_t nres, capres;
+	/* the back-link terms, whose records are found in one pass */
+	struct node **backs;
+	size_t nbacks, capbacks;
+	size_t nbits;		/* records the bits of each cover */
+	bool backs_built;	/* not on a streamed KB: see kb_load() */
 	/* the terms PATH=ID on a ref field, for kb_query_each_ref */
 	const struct term **refeq;
 	size_t nrefeq;
@@ -476,6 +485,8 @@ static int check_enum(struct parser *p, const struct term *t, int word,
 		    sug ? sug : "", sug ? "'?)" : "");
 }
 
+static int backlink(struct parser *p, struct node *nd, struct node **out);
+
 static int term(struct parser *p, struct node **out)
 {
 	const char *w = p->w[p->pos];
@@ -490,6 +501,8 @@ static int term(struct parser *p, struct node **out)
 		return oom(p);
 	t = &nd->t;
 	t->word = word;
+	if (w[0] == '^')	/* ^F...: a ref followed backwards */
+		return backlink(p, nd, out);
 	if (w[0] == '~') {	/* ~REGEX: any field but kind */
 		nd->type = N_ANY;
 		t->op = OP_RE;
@@ -594,6 +607,225 @@ static int term(struct parser *p, struct node **out)
 				     i + oplen)))
 			return rc;
 	}
+	p->pos++;
+	*out = nd;
+	return 0;
+}
+
+/* ---- back-link terms ------------------------------------------------------ */
+
+/* The names of the kinds in ks, as "a|b|c", for messages. */
+static void kind_names(char *buf, size_t size, const struct kb_kind *const *ks,
+		       size_t n)
+{
+	size_t i, used = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && used < size; i++)
+		used += (size_t)snprintf(buf + used, size - used, "%s%s",
+					 i ? "|" : "", ks[i]->name);
+}
+
+/* Is k among the kinds ks (the few a command covers)? */
+static bool kinds_contains(const struct kb_kind *const *ks, size_t n,
+			   const struct kb_kind *k)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (ks[i] == k)
+			return true;
+	return false;
+}
+
+/* Does the ref spec f may point to a record of one of the kinds ks? */
+static bool ref_reaches(const struct kb *kb, const struct kb_fieldspec *f,
+			const struct kb_kind *const *ks, size_t n)
+{
+	size_t t;
+
+	if (f->type != KB_TYPE_REF)
+		return false;
+	if (!f->nto || !ks)
+		return true;
+	for (t = 0; t < f->nto; t++)
+		if (kinds_contains(ks, n, kb_kind_find(kb, f->to[t])))
+			return true;
+	return false;
+}
+
+/*
+ * The error for ^F when no kind's ref field F may point to the kinds the
+ * command covers: what F is instead, and which fields would do.
+ */
+static int backlink_error(struct parser *p, const char *name, int word,
+			  size_t span)
+{
+	const struct kb *kb = p->q->kb;
+	const struct kb_kind *const *cov = p->kinds;
+	size_t ncov = p->kinds ? p->nkinds : 0, i, j, n = 0, used;
+	const struct kb_fieldspec *ref = NULL;
+	const char *cands[256], *sug;
+	bool field = false;
+	char covered[256], hint[512], to[256];
+
+	kind_names(covered, sizeof(covered), cov, ncov);
+	/* the ref fields that may point to the covered kinds, and what F is */
+	for (i = 0; i < kb_kind_count(kb); i++) {
+		const struct kb_kind *k = kb_kind_at(kb, i);
+		for (j = 0; j < k->nfields; j++) {
+			const struct kb_fieldspec *f = &k->fields[j];
+			size_t c;
+			if (!strcmp(f->name, name)) {
+				field = true;
+				if (f->type == KB_TYPE_REF && !ref)
+					ref = f;
+			}
+			if (!ref_reaches(kb, f, cov, ncov))
+				continue;
+			for (c = 0; c < n; c++)
+				if (!strcmp(cands[c], f->name))
+					break;
+			if (c == n && n < 256)
+				cands[n++] = f->name;
+		}
+	}
+	if (!n && cov)
+		return perr(p, word, 0, span + 1, KB_EEXPR,
+			    "nothing points to '%s' records: no ref field of "
+			    "the schema may name them", covered);
+	if (!n)
+		return perr(p, word, 0, span + 1, KB_EEXPR,
+			    "the schema has no ref field: nothing points to any "
+			    "record");
+	sug = kb_suggest(name, cands, n);
+	if (sug && strcmp(sug, name)) {
+		snprintf(hint, sizeof(hint), " (did you mean '%s'?)", sug);
+	} else {
+		used = (size_t)snprintf(hint, sizeof(hint), " (%s%s%s:",
+					cov ? "fields that may point to '" :
+					"ref fields", covered, cov ? "'" : "");
+		for (i = 0; i < n && used < sizeof(hint); i++)
+			used += (size_t)snprintf(hint + used, sizeof(hint) - used,
+						 "%s '%s'", i ? "," : "", cands[i]);
+		if (used < sizeof(hint))
+			snprintf(hint + used, sizeof(hint) - used, ")");
+	}
+	if (!field)
+		return perr(p, word, 1, span, KB_EEXPR,
+			    "unknown ref field '%s'%s", name, hint);
+	if (!ref)
+		return perr(p, word, 1, span, KB_EEXPR,
+			    "field '%s' is not a ref: no record points through "
+			    "it%s", name, hint);
+	to[0] = '\0';
+	for (i = 0, used = 0; i < ref->nto && used < sizeof(to); i++)
+		used += (size_t)snprintf(to + used, sizeof(to) - used, "%s%s",
+					 i ? "|" : "", ref->to[i]);
+	return perr(p, word, 1, span, KB_EEXPR,
+		    "ref field '%s' never points to '%s' records (it points to "
+		    "'%s')%s", name, covered, to, hint);
+}
+
+/*
+ * `^F`, `^F?`, `^F.PATH OP VALUE`, `^F.PATH`, `^F OP VALUE` (the referring
+ * record's id): F is checked against the ref fields that may point to the
+ * kinds covered, and the rest is an ordinary term on the referring records,
+ * parsed for the kinds that hold such an F.
+ */
+static int backlink(struct parser *p, struct node *nd, struct node **out)
+{
+	const char *w = p->w[p->pos];
+	int word = (int)p->pos, rc;
+	size_t len = strlen(w), i = 1, nks = 0, shift, k;
+	const struct kb *kb = p->q->kb;
+	const struct kb_kind **ks = NULL;
+	struct parser sub;
+	const char *sw[1];
+	char *name, *text = NULL;
+
+	while (i < len && w[i] != '.' && path_char(w[i]))
+		i++;
+	if (i == 1)
+		return perr(p, word, 0, 1, KB_EEXPR,
+			    "missing field name after '^' (write '^FIELD' or "
+			    "'^FIELD.PATH=VALUE')");
+	if (!(name = own(p->q, i)))
+		return oom(p);
+	memcpy(name, w + 1, i - 1);
+	if (!strcmp(name, "id") || !strcmp(name, "kind"))
+		return perr(p, word, 1, i - 1, KB_EEXPR,
+			    "field '%s' is not a ref: no record points through it",
+			    name);
+	if (kb_has_schema(kb)) {
+		if (!(ks = own(p->q, (kb_kind_count(kb) + 1) * sizeof(*ks))))
+			return oom(p);
+		for (k = 0; k < kb_kind_count(kb); k++) {
+			const struct kb_kind *kd = kb_kind_at(kb, k);
+			const struct kb_fieldspec *f = kb_kind_field(kd, name);
+			if (f && ref_reaches(kb, f, p->kinds,
+					     p->kinds ? p->nkinds : 0))
+				ks[nks++] = kd;
+		}
+		if (!nks)
+			return backlink_error(p, name, word, i - 1);
+	}
+	nd->type = N_BACK;
+	if (!(nd->t.path = own(p->q, sizeof(*nd->t.path))) ||
+	    !(nd->t.path[0] = kb_intern(p->q->kb, name, i - 1)))
+		return oom(p);
+	nd->t.npath = 1;
+	p->q->refs = true;
+	if (kb_grow((void **)&p->q->backs, &p->q->capbacks, p->q->nbacks + 1,
+		    sizeof(*p->q->backs)) < 0)
+		return oom(p);
+	p->q->backs[p->q->nbacks++] = nd;
+	/* what the referring records must satisfy, as a term of its own */
+	if (i == len || (w[i] == '?' && i + 1 == len)) {
+		p->pos++;
+		*out = nd;
+		return 0;
+	}
+	if (w[i] == '.') {
+		size_t j = i + 1;
+		shift = i + 1;
+		if (w[j] == '~' || w[j] == '^' || !w[j])
+			return perr(p, word, j, 1, KB_EEXPR,
+				    "a field name is expected after '^%s.'", name);
+		while (path_char(w[j]))
+			j++;
+		if (!(text = own(p->q, len - i + 1)))
+			return oom(p);
+		/* ^F.PATH alone: PATH is present */
+		snprintf(text, len - i + 1, "%s%s", w + i + 1, w[j] ? "" : "?");
+	} else {
+		/* ^F OP VALUE: the referring record's id */
+		shift = 0;
+		if (!(text = own(p->q, len - i + 3)))
+			return oom(p);
+		snprintf(text, len - i + 3, "id%s", w + i);
+	}
+	sub = *p;
+	sw[0] = text;
+	sub.w = sw;
+	sub.n = 1;
+	sub.pos = 0;
+	sub.kinds = ks;
+	sub.nkinds = nks;
+	if ((rc = term(&sub, &nd->a))) {
+		/* point into the word as written */
+		if (p->err && p->err->word == 0) {
+			p->err->word = word;
+			if (shift)
+				p->err->offset += shift;
+			else if (p->err->offset >= 2)
+				p->err->offset += i - 2;
+			else
+				p->err->offset = 1, p->err->span = i - 1;
+		}
+		return rc;
+	}
+	nd->a->t.word = word;	/* the word as written, for kb_query_each_ref */
 	p->pos++;
 	*out = nd;
 	return 0;
@@ -720,6 +952,8 @@ static int expr_or(struct parser *p, struct node **out)
 	return chain(p, N_OR, expr_and, more_or, out);
 }
 
+static int backlinks_build(struct kb_query *q, struct kb_error *err);
+
 int kb_query_compile(struct kb_query **out, struct kb *kb,
 		     const char *const *words, size_t nwords,
 		     const struct kb_kind *const *kinds, size_t nkinds,
@@ -788,6 +1022,10 @@ int kb_query_compile(struct kb_query **out, struct kb *kb,
 			goto fail;
 		}
 	}
+	/* a streamed KB has no records to index yet: a caller sees that the
+	 * query follows refs, loads the KB (kb_load) and compiles again */
+	if (q->nbacks && !kb->stream && (rc = backlinks_build(q, err)))
+		goto fail;
 	*out = q;
 	return 0;
 fail:
@@ -822,6 +1060,7 @@ void kb_query_free(struct kb_query *q)
 		free(q->owned[i]);
 	free(q->res);
 	free(q->owned);
+	free(q->backs);
 	free(q->refeq);
 	free(q);
 }
@@ -850,12 +1089,7 @@ static const struct kb_fieldspec *spec_of(const struct kb *kb,
 
 static int cmpbytes(const struct kb_value *v, const struct term *t)
 {
-	size_t n = v->len < t->litlen ? v->len : t->litlen;
-	int c = memcmp(v->text, t->lit, n);
-
-	if (c)
-		return c;
-	return v->len < t->litlen ? -1 : v->len > t->litlen;
+	return kb_bytes_cmp(v->text, v->len, t->lit, t->litlen);
 }
 
 /* Matching one record: the refs it may still follow, and where a limit
@@ -1043,8 +1277,96 @@ static int eval(const struct kb_query *q, const struct node *n,
 		if (a < 0)
 			return a;
 		return n->t.op == OP_NE || n->t.op == OP_NRE ? !a : a;
+	case N_BACK:
+		return r->index < q->nbits &&
+		       (n->bits[r->index >> 3] >> (r->index & 7)) & 1;
 	}
 	return 0;
+}
+
+/* The error of eval()'s negative result rc on record r (KB_EMATCH),
+ * located at the value where a regex gave up when there is one. */
+static int match_error(int rc, const struct kb_record *r,
+		       const struct mctx *m, struct kb_error *err)
+{
+	if (rc == -KB_ELIMIT)
+		return kb_err(err, KB_EMATCH, r->file, r->line, r->col,
+			      "paths from record '%s' reach more than %zu records "
+			      "(refs fan out)", r->id, KB_MAX_REFWALK);
+	if (m->owner && m->fs)
+		return kb_err(err, KB_EMATCH, m->owner->file, m->v->line,
+			      m->v->col, "the pattern '%s' of field '%s' hit its "
+			      "match limit on this value of record '%s' (simplify "
+			      "the pattern)", m->fs->pattern, m->field,
+			      m->owner->id);
+	if (m->owner)
+		return kb_err(err, KB_EMATCH, m->owner->file, m->v->line,
+			      m->v->col, "regex hit its match limit on this value "
+			      "of '%s.%s' (simplify the pattern)", m->owner->id,
+			      m->field);
+	return kb_err(err, KB_EMATCH, r->file, r->line, r->col,
+		      "regex hit its match limit on record '%s' (simplify the "
+		      "pattern)", r->id);
+}
+
+/*
+ * The records each back-link term holds for, in one pass over the KB: for
+ * every record S whose ref field F names records (and that satisfies the
+ * term's own condition), the records named get their bit.  O(KB) once per
+ * query, then one bit test per record matched.  The records S are never
+ * filtered by --as-of.
+ */
+static int backlinks_build(struct kb_query *q, struct kb_error *err)
+{
+	struct kb *kb = q->kb;
+	struct kb_view w;
+	size_t i, b, nbytes;
+	uint32_t k;
+	int rc = 0;
+
+	if (kb->stream)
+		return kb_err(err, KB_EUSAGE, NULL, 0, 0,
+			      "a back-link term ('^%s') needs the KB loaded "
+			      "whole, not streamed", q->backs[0]->t.path[0]);
+	q->nbits = kb->nrecs;
+	q->backs_built = true;
+	nbytes = (kb->nrecs + 7) / 8;
+	for (b = 0; b < q->nbacks; b++)
+		if (!(q->backs[b]->bits = own(q, nbytes ? nbytes : 1)))
+			return kb_err(err, KB_ENOMEM, NULL, 0, 0, "out of memory");
+	memset(&w, 0, sizeof(w));
+	for (i = 0; i < kb->nrecs && !rc; i++) {
+		const struct kb_record *s = &w.rec;
+
+		if (kb_view_decode(kb, kb->recs[i], &w) < 0) {
+			rc = kb_err(err, KB_ENOMEM, NULL, 0, 0, "out of memory");
+			break;
+		}
+		for (b = 0; b < q->nbacks && !rc; b++) {
+			const struct node *n = q->backs[b];
+			const struct kb_field *f = field_of(s, n->t.path[0]);
+			struct mctx m;
+
+			if (!f || !f->count || !kb_is_ref_field(kb, s, f))
+				continue;
+			memset(&m, 0, sizeof(m));
+			m.budget = KB_MAX_REFWALK;
+			if (n->a && (rc = eval(q, n->a, s, &m)) <= 0) {
+				if (rc < 0)
+					rc = match_error(rc, s, &m, err);
+				continue;
+			}
+			rc = 0;
+			for (k = 0; k < f->count; k++) {
+				const struct kb_crec *c = kb_find(kb, f->values[k].text);
+				if (c && c->index < q->nbits)
+					n->bits[c->index >> 3] |=
+						(unsigned char)(1u << (c->index & 7));
+			}
+		}
+	}
+	kb_view_free(&w);
+	return rc;
 }
 
 /* First valid date of field `a`, else of field `b`; false when neither. */
@@ -1081,26 +1403,17 @@ int kb_query_match(const struct kb_query *q, const struct kb_record *rec,
 	struct mctx m;
 	int rc;
 
+	if (q->nbacks && !q->backs_built)
+		return -kb_err(err, KB_EUSAGE, NULL, 0, 0, "a back-link term "
+			       "needs the KB loaded whole (kb_load), not "
+			       "streamed");
 	if (q->as_of && !in_force(q, rec))
 		return 0;
 	memset(&m, 0, sizeof(m));
 	m.budget = KB_MAX_REFWALK;
 	rc = eval(q, q->root, rec, &m);
-	if (rc == -KB_ELIMIT) {
-		kb_err(err, KB_EMATCH, rec->file, rec->line, rec->col,
-		       "paths from record '%s' reach more than %zu records "
-		       "(refs fan out)", rec->id, KB_MAX_REFWALK);
-		return -KB_EMATCH;
-	}
-	if (rc < 0 && m.fs)
-		kb_err(err, KB_EMATCH, m.owner->file, m.v->line, m.v->col,
-		       "the pattern '%s' of field '%s' hit its match limit on "
-		       "this value of record '%s' (simplify the pattern)",
-		       m.fs->pattern, m.field, m.owner->id);
-	else if (rc < 0)
-		kb_err(err, KB_EMATCH, m.owner->file, m.v->line, m.v->col,
-		       "regex hit its match limit on this value of '%s.%s' "
-		       "(simplify the pattern)", m.owner->id, m.field);
+	if (rc < 0)
+		return -match_error(rc, rec, &m, err);
 	return rc;
 }
 

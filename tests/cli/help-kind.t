@@ -10,6 +10,7 @@ options:
       --schema FILE        the schema to use instead of the KB's schema.yaml
   -o, --output FORMAT      text, tsv, csv, json, jsonl, yaml or id (default: text)
       --fields LIST        comma-separated field paths to print; a.b follows ref a
+      --count-by LIST      count the matches by the values of these paths, most frequent first
       --sort PATH          sort by a field path, by its type (dates as periods)
       --reverse            reverse the order
       --limit N            print at most N results

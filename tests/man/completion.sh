@@ -133,6 +133,10 @@ kbq=$prefix/bin/kbq
 # shellcheck source=completion-cases.sh
 . "$here/completion-cases.sh"
 
+# the value after '=' of a back-link's term, alone
+got=$(RAW=1 offers "kbq actors ^heads.type=ta")
+[ "$got" = talks ] || no "'kbq actors ^heads.type=ta<TAB>' replies '$got', not 'talks'"
+
 # what readline replaces is the part after the word's last break: after
 # "measure=" the value alone, after "--fields=" the list
 got=$(RAW=1 offers "kbq controls measure=li")
