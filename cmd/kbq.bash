@@ -15,7 +15,8 @@
 #    values=FIELD, targets=FIELD: machine lists, one word a line), never
 #    from kbq's tables.
 # So a new command or option needs no change here (nor in the zsh and fish
-# completions, kbq.zsh and kbq.fish, which do the same).
+# completions, kbq.zsh and kbq.fish, which do the same).  A KB word (--kb,
+# OLD, NEW) may be REV:PATH: revisions and tree paths come from git.
 
 # kbq as typed on the line, with the KB options of the line; no stderr.
 _kbq_run()
@@ -239,6 +240,34 @@ _kbq_expr()
     compopt -o nospace
 }
 
+# A word that names a KB: a path, or REV:PATH.  Before a colon: the files
+# and, in a git repository, its refs followed by ':'; after one, the
+# entries of that revision's tree (directories with '/').  Git quotes odd
+# names (core.quotePath), so no control character reaches the terminal.
+_kbq_kbword()
+{
+    local rev path dir line name refs
+    local -a reply=()
+    if [[ $cur == *:* ]]; then
+        rev=${cur%%:*} path=${cur#*:} dir=
+        [[ $path == */* ]] && dir=${path%/*}/
+        while IFS= read -r line; do
+            name=$dir${line#*$'\t'}
+            [[ $line == *" tree "* ]] && name+=/
+            [[ $name == "$path"* ]] && reply+=("$rev:$name")
+        done < <(git -c core.quotePath=true ls-tree --end-of-options \
+            "$rev:$dir" 2>/dev/null)
+        COMPREPLY+=("${reply[@]}")
+        compopt -o nospace
+        _kbq_ltrim "$cur"
+        return
+    fi
+    _filedir
+    refs=$(git for-each-ref --format='%(refname:short)' 2>/dev/null) &&
+        COMPREPLY+=($(compgen -S : -W "HEAD $refs" -- "$cur")) &&
+        compopt -o nospace
+}
+
 # A comma-separated list of paths for --fields and --count-by, one path for
 # --sort.
 _kbq_pathlist()
@@ -263,7 +292,7 @@ _kbq_optarg()
     local s l v d vals
     IFS='|' read -r s l v d <<<"$1"
     case $l in
-        --kb) _filedir; return ;;
+        --kb) _kbq_kbword; return ;;
         --schema) _filedir '@(yaml|yml)'; return ;;
         --fields | --sort | --count-by) _kbq_pathlist "$l"; return ;;
     esac
@@ -280,11 +309,13 @@ _kbq_optarg()
 _kbq()
 {
     local cur prev words cword split
-    _init_completion -s || return
+    # ':' stays in the word: REV:PATH is one word
+    _init_completion -s -n : || return
 
     local -a _kbq_prog=("${words[0]}") _kbq_kbopts=() synopsis
     local _kbq_kind="" _kbq_table _kbq_union="" cmd="" cmdat=0 w i nargs=0
     local dashdash=false plurals line place s l v d _kbq_help help
+    local -a args=()
     [[ ${words[0]} == \~/* ]] && _kbq_prog=("$HOME/${words[0]#\~/}")
 
     # The KB options of the line: they name the KB every word comes from.
@@ -331,6 +362,7 @@ _kbq()
             w=${words[i]}
             if $dashdash || [[ $w != -?* ]]; then
                 ((++nargs))
+                args+=("$w")
             elif [[ $w == -- ]]; then
                 dashdash=true
             else
@@ -382,8 +414,12 @@ _kbq()
         fi
     done
     COMPREPLY=()
+    # an expression after OLD NEW is about NEW's records
+    [[ ${synopsis[1]-} == NEW && ${args[1]-} ]] &&
+        _kbq_kbopts+=(--kb "${args[1]}")
     for w in $place; do
         case $w in
+            OLD | NEW) _kbq_kbword ;;
             EXPR) _kbq_expr ;;
             ASSIGN) _kbq_expr assign ;;
             ID) COMPREPLY+=($(compgen -W "$(_kbq_run schema --list=ids)" -- "$cur")) ;;

@@ -17,6 +17,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 enum kbq_format {
 	KBQ_FMT_TEXT, KBQ_FMT_TSV, KBQ_FMT_CSV, KBQ_FMT_JSON, KBQ_FMT_JSONL,
@@ -46,6 +47,8 @@ enum {
 	KBQ_O_VERSION = 1 << 15,
 	KBQ_O_LIST = 1 << 16,	/* hidden: schema --list=WHAT for completion */
 	KBQ_O_COUNTBY = 1 << 17,	/* find and the plurals */
+	KBQ_O_STAT = 1 << 18,	/* diff --stat */
+	KBQ_O_SINCE = 1 << 19,	/* log --since DATE */
 };
 
 #define KBQ_O_GLOBAL (KBQ_O_KB | KBQ_O_SCHEMA | KBQ_O_HELP | KBQ_O_COLOR)
@@ -61,6 +64,8 @@ struct kbq_opts {
 	const char *count_by;	/* --count-by LIST */
 	bool reverse, count, quiet, icase, fixed, null, help, version;
 	long limit;		/* -1: none */
+	bool stat;		/* diff --stat */
+	const char *since;	/* log --since */
 	int color;		/* 0 auto, 1 always, 2 never */
 	unsigned given;		/* KBQ_O_* bits the user gave */
 };
@@ -95,6 +100,7 @@ struct kbq_ctx {
 extern const struct kbq_cmd kbq_cmd_find, kbq_cmd_show, kbq_cmd_grep,
 	kbq_cmd_validate, kbq_cmd_timeline, kbq_cmd_stats, kbq_cmd_schema,
 	kbq_cmd_help, kbq_cmd_kind;
+extern const struct kbq_cmd kbq_cmd_diff, kbq_cmd_log;
 extern const struct kbq_cmd *const kbq_commands[];
 
 /*
@@ -150,12 +156,146 @@ enum kbq_source { KBQ_KB_BUILTIN, KBQ_KB_STDIN, KBQ_KB_PATH, KBQ_KB_REV };
 enum kbq_source kbq_kb_source(const char *path);
 /* Open the KB the options name ($KBQ_KB, else the built-in one). */
 int kbq_open(struct kbq_ctx *ctx, struct kb_error *err);
+/* Open the KB `path` names (kbq_kb_source()) with ctx's options; close it
+ * with kbq_close_kb(). */
+int kbq_open_kb(const struct kbq_ctx *ctx, const char *path, struct kb **out,
+		struct kb_error *err);
 /* The same, reporting a failure: 0, or -1 after the diagnostic. */
 int kbq_open_report(struct kbq_ctx *ctx);
 /* "Try 'kbq NAME -h' for more information." (NULL: 'kbq help') */
 void kbq_try(const char *name);
 /* "unknown command 'x' (did you mean 'y'?)", the KB's plurals included */
 void kbq_unknown_command(const char *name, const struct kb *kb);
+
+/*
+ * git.c: KBs from git revisions (SPEC 3) and the git children behind them.
+ * Every message git prints is kept from the terminal: a failing child's
+ * first line of standard error comes back in a message buffer.
+ */
+#define KBQ_GIT_MSG 256
+struct kbq_git_proc {
+	pid_t pid;
+	int to;		/* its standard input, or -1 */
+	FILE *from;	/* its standard output */
+	FILE *err;	/* its standard error: a temporary file */
+};
+/* Start `git [-C dir] ARGS...` (args end in NULL), with a pipe to its
+ * standard input when `input`.  0, or an error naming `where`. */
+int kbq_git_start(struct kbq_git_proc *p, const char *dir,
+		  const char *const *args, bool input, const char *where,
+		  struct kb_error *err);
+/* Close the pipes, reap the child: its exit status (128 + N when killed
+ * by signal N); when non-zero and msg is given, git's first line of
+ * standard error in msg (KBQ_GIT_MSG bytes, raw: escape it to print). */
+int kbq_git_end(struct kbq_git_proc *p, char *msg);
+
+/* One `git cat-file --batch --follow-symlinks` for every object a command
+ * reads.  Requests go one at a time: each answer is read whole first. */
+struct kbq_batch {
+	struct kbq_git_proc p;
+	const char *where;	/* named in errors */
+	bool dead;
+};
+struct kbq_object {
+	char oid[72];
+	char type[16];	/* blob, tree, ..., or missing, ambiguous, dangling,
+			 * loop, notdir, symlink (then no data) */
+	char *data;	/* malloc'd, NUL-terminated; NULL without object */
+	size_t len;
+};
+int kbq_batch_open(struct kbq_batch *b, const char *dir, const char *where,
+		   struct kb_error *err);
+/* Ask for `name` (an oid, or OID:PATH); 0 with *obj filled, also when git
+ * has no such object (its type says why).  The caller frees obj->data. */
+int kbq_batch_get(struct kbq_batch *b, const char *name,
+		  struct kbq_object *obj, struct kb_error *err);
+int kbq_batch_close(struct kbq_batch *b, struct kb_error *err);
+
+/* A REV:PATH word, resolved in the repository of `dir` (NULL: the current
+ * directory). */
+struct kbq_gitkb {
+	char *rev, *path;	/* as written, PATH without trailing '/' */
+	char *full;		/* PATH from the repository's top, "" for it */
+	char *oid;		/* REV peeled to a commit or a tree, in hex */
+	char *shown;		/* the word, as files are named: SHOWN/FILE */
+	char *dir;
+	bool schema_set;	/* --schema given: schema.yaml is records */
+};
+/* Lowercase hex digits, n of them (n > 0): an object id as git prints it. */
+bool kbq_git_hex(const char *s, size_t n);
+/* Split at the first ':' outside "@{...}", as git does; both malloc'd. */
+void kbq_git_split(const char *word, char **rev, char **path);
+/* Resolve `word`, its revision peeled to `peel` ("commit" or "tree"):
+ * errors for a missing git, no repository, an unknown revision, a path
+ * out of the repository. */
+int kbq_git_resolve(struct kbq_gitkb *g, const char *word, const char *dir,
+		    const char *peel, struct kb_error *err);
+void kbq_gitkb_free(struct kbq_gitkb *g);
+/* Files read from git for kb_open_mem(), and their memory: names and data
+ * are malloc'd, owned here, and must outlive the KB (records point at
+ * their file's name). */
+struct kbq_files {
+	struct kb_memfile *v;
+	size_t n, cap;
+	char *root;		/* the names' common beginning, or NULL */
+};
+/* Add a file: the name is copied, the data (malloc'd) taken. */
+void kbq_files_add(struct kbq_files *f, const char *name, char *data,
+		   size_t len);
+void kbq_files_free(struct kbq_files *f);
+/* Open REV:PATH as a KB (SPEC 3): a directory's YAML files (walked as on
+ * disk: names starting with '.' skipped, links followed, schema.yaml at
+ * the root the schema) or one file, named REV:PATH/FILE, loaded with
+ * kb_open_mem().  Their memory lives until kbq_close_kb() or exit. */
+int kbq_git_open(const char *word, const struct kb_open_opts *opts,
+		 struct kb **out, struct kb_error *err);
+/* Is `rel` (a path below a KB's root) one of its YAML files: a .yaml or
+ * .yml name, no step starting with '.'? */
+bool kbq_git_kb_file(const char *rel);
+/* kb_free(), and the memory of a KB read from git. */
+void kbq_close_kb(struct kb *kb);
+
+/*
+ * cmd-diff.c: record changes between two loaded KBs (kb_diff()), printed
+ * as `diff` and `log` print them.  Set ctx, fp, old, new, format, quiet
+ * and stat, compile EXPR, then run.
+ */
+struct kbq_kindchange {
+	const char *kind;
+	enum kb_change change;
+};
+struct kbq_changes {
+	struct kbq_ctx *ctx;
+	FILE *fp;
+	struct kb *old, *new;
+	enum kbq_format format;	/* text, json, jsonl or id */
+	bool quiet;		/* count only */
+	bool stat;		/* keep each record's kind and change */
+	bool needs_whole;	/* log: EXPR may not follow refs */
+	bool embed;		/* json objects joined by ',' alone (log) */
+	bool lenient;		/* EXPR that neither version takes matches
+				 * nothing, no error (log: checked before) */
+	/* EXPR for each version: a version whose schema rejects it has
+	 * none, and then no record matches there */
+	bool filter;
+	struct kb_query *qold, *qnew;
+	size_t n;		/* records that differ (and match) */
+	size_t nobj;		/* json objects written, for the commas */
+	struct kbq_kindchange *kinds;
+	size_t nkinds, capkinds;
+	struct kb_error err;
+};
+/* Compile EXPR for both versions: -1 after the error when neither takes it. */
+int kbq_changes_compile(struct kbq_changes *c, const char *const *words,
+			size_t n);
+/* Is the schema different (kb_schema_equal)?  When `show`, say so in one
+ * line (text), or one object {"schema": "changed"} (json, jsonl). */
+bool kbq_changes_schema(struct kbq_changes *c, bool show);
+/* Print every record that differs and matches: 0, or 2 after an error. */
+int kbq_changes_run(struct kbq_changes *c);
+/* One record's change as a JSON object, no newline. */
+void kbq_changes_json(struct kbq_changes *c, const struct kb_record_diff *d);
+void kbq_changes_free(struct kbq_changes *c);
 
 /* output.c: the listing formats */
 struct kbq_out;
@@ -266,6 +406,10 @@ void kbq_warn_refs(struct kbq_ctx *ctx, const struct kb_query *q,
 
 /* Writers shared by the formats. */
 void kbq_json_string(FILE *fp, const char *s, size_t len);
+/* Values as find's json writes them: one string, or an array when `list`
+ * or when there are not exactly one. */
+void kbq_json_values(FILE *fp, const struct kb_value *const *v, size_t n,
+		     bool list);
 void kbq_tsv_field(FILE *fp, const char *s, size_t len);
 void kbq_csv_field(FILE *fp, const char *s, size_t len);
 void kbq_yaml_scalar(FILE *fp, const char *s, size_t len);

@@ -23,6 +23,7 @@ extern const size_t kbq_embedded_count;
 const struct kbq_cmd *const kbq_commands[] = {
 	&kbq_cmd_find, &kbq_cmd_show, &kbq_cmd_grep, &kbq_cmd_validate,
 	&kbq_cmd_timeline, &kbq_cmd_stats, &kbq_cmd_schema, &kbq_cmd_help,
+	&kbq_cmd_diff, &kbq_cmd_log,
 	NULL,
 };
 
@@ -37,8 +38,8 @@ struct opt {
 
 static const struct opt options[] = {
 	{ "kb", 0, 1, KBQ_O_KB, "PATH",
-	  "the knowledge base, a directory or a file (default: $KBQ_KB, "
-	  "else the KB built into kbq)" },
+	  "the knowledge base: a directory, a file, - or REV:PATH (default: "
+	  "$KBQ_KB, else the KB built into kbq)" },
 	{ "schema", 0, 1, KBQ_O_SCHEMA, "FILE",
 	  "the schema to use instead of the KB's schema.yaml" },
 	{ "output", 'o', 1, KBQ_O_OUTPUT, "FORMAT",
@@ -68,6 +69,10 @@ static const struct opt options[] = {
 	  "auto, always or never (auto: on a terminal, unless NO_COLOR)" },
 	{ "help", 'h', 0, KBQ_O_HELP, NULL, "show this help" },
 	{ "version", 0, 0, KBQ_O_VERSION, NULL, "print kbq's version" },
+	{ "stat", 0, 0, KBQ_O_STAT, NULL,
+	  "print how many records of each kind were added, removed, changed" },
+	{ "since", 0, 1, KBQ_O_SINCE, "DATE",
+	  "only commits made on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)" },
 	{ "list", 0, 1, KBQ_O_LIST, "WHAT", NULL },	/* for completion */
 	{ NULL, 0, 0, 0, NULL, NULL },
 };
@@ -247,6 +252,8 @@ static int set_opt(struct kbq_opts *o, const struct opt *d, const char *val)
 	case KBQ_O_HELP: o->help = true; break;
 	case KBQ_O_VERSION: o->version = true; break;
 	case KBQ_O_LIST: o->list = val; break;
+	case KBQ_O_STAT: o->stat = true; break;
+	case KBQ_O_SINCE: o->since = val; break;
 	}
 	return 0;
 }
@@ -397,8 +404,14 @@ enum kbq_source kbq_kb_source(const char *path)
 
 int kbq_open(struct kbq_ctx *ctx, struct kb_error *err)
 {
+	return kbq_open_kb(ctx, kbq_kb_path(ctx), &ctx->kb, err);
+}
+
+int kbq_open_kb(const struct kbq_ctx *ctx, const char *path, struct kb **out,
+		struct kb_error *err)
+{
 	struct kb_open_opts oo = { .schema = ctx->o.schema, .stream = ctx->stream };
-	const char *path = kbq_kb_path(ctx), *threads = getenv("KBQ_THREADS");
+	const char *threads = getenv("KBQ_THREADS");
 
 	if (threads && *threads) {
 		char *end;
@@ -418,20 +431,18 @@ int kbq_open(struct kbq_ctx *ctx, struct kb_error *err)
 			      "standard input, or REV:PATH)");
 	switch (kbq_kb_source(path)) {
 	case KBQ_KB_BUILTIN:
-		return kb_open_mem(&ctx->kb, kbq_embedded_files,
+		return kb_open_mem(out, kbq_embedded_files,
 				   kbq_embedded_count, &oo, err);
 	case KBQ_KB_STDIN:
 		/* one KB file from a pipe; read once, so ids are kept whole */
 		oo.display = "<stdin>";
-		return kb_open(&ctx->kb, "/dev/stdin", &oo, err);
+		return kb_open(out, "/dev/stdin", &oo, err);
 	case KBQ_KB_REV:
-		return kb_err(err, KB_EIO, path, 0, 0,
-			      "cannot read: no such file or directory (a KB "
-			      "from a git revision is not supported yet)");
+		return kbq_git_open(path, &oo, out, err);
 	case KBQ_KB_PATH:
 		break;
 	}
-	return kb_open(&ctx->kb, path, &oo, err);
+	return kb_open(out, path, &oo, err);
 }
 
 int kbq_open_report(struct kbq_ctx *ctx)

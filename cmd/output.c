@@ -446,7 +446,7 @@ static void walk_or_die(struct kbq_ctx *ctx, const struct kb_record *r,
 		kbq_die_fanout(r, path, rc);
 }
 
-static void json_values(FILE *fp, const struct kb_value *const *v, size_t n,
+void kbq_json_values(FILE *fp, const struct kb_value *const *v, size_t n,
 			bool list)
 {
 	size_t i;
@@ -541,7 +541,7 @@ static void whole_record(struct kbq_out *o, const struct kb_record *r)
 				putc(',', o->fp);
 			kbq_json_string(o->fp, f->name, strlen(f->name));
 			putc(':', o->fp);
-			json_values(o->fp, vp, f->count, list);
+			kbq_json_values(o->fp, vp, f->count, list);
 		}
 		if (vp != one)
 			free(vp);

@@ -135,6 +135,8 @@ static void find_first(const struct kb *kb, struct first_seen *fs)
 	again->nfiles = kb->nfiles;
 	again->mem = kb->mem;
 	again->nmem = kb->nmem;
+	again->fetch = kb->fetch;
+	again->fetch_ud = kb->fetch_ud;
 	again->stream = true;
 	again->confirming = true;
 	again->threads = kb->threads;
@@ -795,17 +797,31 @@ static int load_path(struct kb *kb, const char *full, const char *shown,
 	return rc;
 }
 
+/* The bytes of a file held in memory: its own, or fetched now. */
+static int mem_bytes(const struct kb *kb, const struct kb_memfile *f,
+		     const char **data, size_t *len, struct kb_error *err)
+{
+	if (f->data || !kb->fetch) {
+		*data = f->data ? f->data : "";
+		*len = f->data ? f->len : 0;
+		return 0;
+	}
+	return kb->fetch(f, data, len, kb->fetch_ud, err);
+}
+
 /* Read the records of every file found when the KB was opened. */
 static int load_all(struct kb *kb, struct kb_error *err)
 {
-	size_t i;
+	const char *data;
+	size_t i, len;
 	int rc = 0;
 
 	for (i = 0; i < kb->nfiles && !rc; i++)
 		rc = load_path(kb, kb->paths[i], kb->shown[i], err);
 	for (i = 0; i < kb->nmem && !rc; i++)
-		rc = kb_load_split(kb, kb->mem[i]->name, NULL, kb->mem[i]->data,
-				   kb->mem[i]->len, err);
+		if (!(rc = mem_bytes(kb, kb->mem[i], &data, &len, err)))
+			rc = kb_load_split(kb, kb->mem[i]->name, NULL, data,
+					   len, err);
 	return rc;
 }
 
@@ -999,8 +1015,20 @@ int kb_open_mem(struct kb **out, const struct kb_memfile *files, size_t n,
 		kb_free(kb);
 		return kb_err(err, KB_ENOMEM, NULL, 0, 0, "out of memory");
 	}
-	/* The common directory prefix of all names is the KB root. */
-	if (n) {
+	/* The root: display when given (a KB read from elsewhere, whose
+	 * files may all lie in one subdirectory), else the common directory
+	 * prefix of all names. */
+	if (opts && opts->display) {
+		pre = strlen(opts->display);
+		for (i = 0; i < n; i++)
+			if (strncmp(files[i].name, opts->display, pre)) {
+				kb_free(kb);
+				free(order);
+				return kb_err(err, KB_EUSAGE, files[i].name, 0, 0,
+					      "file name does not start with "
+					      "the KB's root '%s'", opts->display);
+			}
+	} else if (n) {
 		const char *slash = strrchr(files[0].name, '/');
 		pre = slash ? (size_t)(slash - files[0].name) + 1 : 0;
 		for (i = 1; i < n; i++)
@@ -1011,12 +1039,21 @@ int kb_open_mem(struct kb **out, const struct kb_memfile *files, size_t n,
 	for (i = 0; i < n; i++)
 		order[i] = &files[i];
 	qsort(order, n, sizeof(*order), cmp_mem);
+	if (opts) {
+		kb->fetch = opts->fetch;
+		kb->fetch_ud = opts->fetch_ud;
+	}
 	if (opts && opts->schema)
 		rc = load_schema_file(kb, opts->schema, opts->schema, err);
-	for (i = 0; i < n && !rc && !(opts && opts->schema); i++)
-		if (!strcmp(order[i]->name + pre, "schema.yaml"))
-			rc = kb_schema_parse(kb, order[i]->name, order[i]->data,
-					     order[i]->len, err);
+	for (i = 0; i < n && !rc && !(opts && opts->schema); i++) {
+		const char *data;
+		size_t len;
+
+		if (strcmp(order[i]->name + pre, "schema.yaml"))
+			continue;
+		if (!(rc = mem_bytes(kb, order[i], &data, &len, err)))
+			rc = kb_schema_parse(kb, order[i]->name, data, len, err);
+	}
 	/* Keep the record files, in order; the schema is read already. */
 	for (i = 0; i < n && !rc; i++) {
 		if (!strcmp(order[i]->name + pre, "schema.yaml"))

@@ -195,6 +195,10 @@ struct kb {
 	size_t nfiles;
 	const struct kb_memfile **mem;
 	size_t nmem, mempre;
+	/* the data of a memfile given without (kb_open_opts.fetch) */
+	int (*fetch)(const struct kb_memfile *f, const char **data,
+		     size_t *len, void *ud, struct kb_error *err);
+	void *fetch_ud;
 	/* streaming: records are handed to each() and not kept */
 	bool stream;
 	struct kb_arena scratch;

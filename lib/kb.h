@@ -208,6 +208,16 @@ struct kb_open_opts {
 	 * on a different number of records (a prefix of the file's, as with
 	 * one thread, whose count depends on libyaml's buffering). */
 	unsigned threads;
+	/* kb_open_mem: a file given with data NULL is asked for just before
+	 * it is read (each time, also when kb_stream() reads it):
+	 * fetch(f, &data, &len, fetch_ud, err) returns 0 with its bytes, which
+	 * must then outlive the KB, or a KB_E* code with err filled, which
+	 * the opening or the reading returns.  So a caller can bring files in
+	 * while the first ones are parsed.  Called by the thread that opens or
+	 * streams the KB. */
+	int (*fetch)(const struct kb_memfile *f, const char **data,
+		     size_t *len, void *fetch_ud, struct kb_error *err);
+	void *fetch_ud;
 };
 
 /*
@@ -223,9 +233,10 @@ int kb_open(struct kb **out, const char *path, const struct kb_open_opts *opts,
 	    struct kb_error *err);
 
 /* The same for files held in memory, loaded in byte-wise order of name.
- * A file called "schema.yaml" (after any directory prefix common to all
- * names) is the schema.  The files are not copied: they must outlive the
- * KB (a compiled-in KB does). */
+ * A file called "schema.yaml" at the root is the schema: the root is
+ * opts->display when given (every name must then start with it, else
+ * KB_EUSAGE), else the directory prefix common to all names.  The files
+ * are not copied: they must outlive the KB (a compiled-in KB does). */
 int kb_open_mem(struct kb **out, const struct kb_memfile *files, size_t n,
 		const struct kb_open_opts *opts, struct kb_error *err);
 
@@ -326,6 +337,71 @@ struct kb_diag {
  */
 size_t kb_validate(const struct kb *kb,
 		   void (*fn)(const struct kb_diag *d, void *ud), void *ud);
+
+/* ---- differences between two KBs (diff.c) -------------------------------- */
+
+enum kb_change {
+	KB_CHANGE_ADDED = 1,	/* in NEW only */
+	KB_CHANGE_REMOVED,	/* in OLD only */
+	KB_CHANGE_CHANGED,	/* in both, with other values */
+	KB_CHANGE_ORDER,	/* a field in both: the same values, in another
+				 * order (never a record's change) */
+};
+
+/*
+ * One field that differs.  `old` and `new` are the field in each record,
+ * NULL where it is absent (ADDED: old NULL; REMOVED: new NULL).  For
+ * CHANGED and ORDER, `removed` are old's values that new lacks and `added`
+ * new's values that old lacks, counted with repeats (a multiset
+ * difference), each in its field's order; a one-value field that changed
+ * has its old value removed and its new one added.  ORDER has none of
+ * either.  NULL and 0 for ADDED and REMOVED.
+ */
+struct kb_field_diff {
+	const char *name;
+	enum kb_change change;
+	const struct kb_field *old, *new;
+	const struct kb_value *const *removed, *const *added;
+	size_t nremoved, nadded;
+};
+
+/*
+ * One record that differs.  ADDED: `new` is the record and `fields` all
+ * its fields but `id`, as added; REMOVED: `old`, and its fields as
+ * removed; CHANGED: both, and the fields that differ (`kind` among them
+ * when it changed), NEW's in its order, then those NEW lacks in OLD's.
+ */
+struct kb_record_diff {
+	enum kb_change change;
+	const struct kb_record *old, *new;
+	const struct kb_field_diff *fields;
+	size_t nfields;
+};
+
+/*
+ * Pair the records of two KBs loaded whole (not opts.stream) by id and
+ * call fn(d, ud) for each record that was added, removed or changed:
+ * first NEW's records in load order (added or changed), then OLD's records
+ * that NEW lacks, in OLD's load order.  Values are compared as text, in
+ * order: where a record is written, in which order its keys come, how its
+ * values are quoted or indented, and whether a one-value list is written
+ * `x` or `[x]` make no difference.  Everything d points to (the records,
+ * fields and values) is valid only during the call; the strings the
+ * records lend live as long as their KB.  Each record is decoded in
+ * passing, so memory beyond the two KBs is about that of their largest
+ * record.  A non-zero return of fn stops the walk and is returned;
+ * KB_ENOMEM (err filled) when out of memory.
+ */
+int kb_diff(const struct kb *old, const struct kb *new,
+	    int (*fn)(const struct kb_record_diff *d, void *ud), void *ud,
+	    struct kb_error *err);
+
+/*
+ * True when two KBs have the same schema as kbq reads it (kinds, plurals,
+ * descriptions, fields and their specs, in order), or both none: comments,
+ * quoting and layout of the schema files make no difference.
+ */
+bool kb_schema_equal(const struct kb *a, const struct kb *b);
 
 /* ---- dates ------------------------------------------------------------- */
 

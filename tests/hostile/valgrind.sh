@@ -112,6 +112,26 @@ vg 2 "$kbq" --kb "$tmp/dup.yaml" find
 vg 2 "$kbq" --kb "$tmp/dup.yaml" validate
 vg 2 "$kbq" --kb "$tmp/syntax.yaml" find
 vg 2 "$kbq" --kb "$tmp/no-such" find
+# Versions (SPEC 3): the same KB committed twice in git, read from
+# revisions (whole, streamed, fetched by a thread), compared, its history.
+if command -v git >/dev/null; then
+	(cd "$tmp/kb" && export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 \
+		GIT_AUTHOR_NAME=A GIT_COMMITTER_NAME=A \
+		GIT_AUTHOR_EMAIL=a@example.org GIT_COMMITTER_EMAIL=a@example.org &&
+	 git init -q -b main && git add -A && git commit -q -m one &&
+	 sed -i 's/name: First/name: Second/' sub/meetings.yaml &&
+	 git commit -q -am two) >/dev/null 2>&1
+	cd "$tmp/kb" || exit 2
+	vg 0 "$kbq" --kb HEAD~1:./ find -o json
+	vg 0 "$kbq" --kb HEAD:./ show ann
+	vg 1 "$kbq" diff HEAD~1:./ . -o jsonl
+	vg 1 "$kbq" diff HEAD~1:./ "$tmp/bad" --stat
+	vg 2 "$kbq" diff HEAD~1:./ "$tmp/syntax.yaml"
+	vg 2 "$kbq" --kb nosuch:./ find
+	vg 0 "$kbq" log --kb .
+	vg 0 "$kbq" log --kb . id=m1 -o json --limit 1
+	cd - >/dev/null || exit 2
+fi
 # The fuzz targets over their seeds and every regression.
 vg 0 "$rload" "$fuzz/corpus/load" "$fuzz/regressions/load"
 vg 0 "$rschema" "$fuzz/corpus/schema" "$fuzz/regressions/schema"
