@@ -5,30 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool path_has_dot(const char *w)
-{
-	if (w[0] == '~')	/* ~REGEX: no path */
-		return false;
-	for (; *w && !strchr("=!~<>?", *w); w++)
-		if (*w == '.')
-			return true;
-	return false;
-}
-
-bool kbq_can_stream(const struct kbq_ctx *ctx, const char *const *words,
-		    size_t n)
-{
-	size_t i;
-
-	if ((ctx->o.sort && strchr(ctx->o.sort, '.')) ||
-	    (ctx->o.fields && strchr(ctx->o.fields, '.')))
-		return false;
-	for (i = 0; i < n; i++)
-		if (path_has_dot(words[i]))
-			return false;
-	return true;
-}
-
 struct streaming {
 	struct kbq_out *out;
 	size_t n;
@@ -82,7 +58,7 @@ static int find_select(struct kbq_ctx *ctx, const struct kb_query *q)
 		printf("%zu\n", n);
 	/* An empty text table prints nothing, not even its header. */
 	else if (!ctx->o.quiet && (n || ctx->o.format != KBQ_FMT_TEXT)) {
-		out = kbq_out_new(ctx, ctx->kind);
+		out = kbq_out_new_recs(ctx, ctx->kind, recs, n);
 		for (i = 0; i < n; i++)
 			kbq_out_record(out, recs[i]);
 		kbq_out_end(out);
@@ -96,14 +72,20 @@ static int find_exec(struct kbq_ctx *ctx)
 	struct kb_query *q;
 	int rc;
 
+	if (ctx->o.count_by && kbq_count_by_usage(ctx))
+		return 2;
 	if (kbq_compile(ctx, ctx->args, ctx->nargs, &q) < 0)
 		return 2;
-	/* Straight to the output when nothing has to be sorted or aligned,
-	 * and always for -c and -q, which keep no record; otherwise
-	 * kbq_select() keeps only the matches. */
-	if (ctx->stream && (ctx->o.count || ctx->o.quiet ||
-			    (ctx->o.format != KBQ_FMT_TEXT && !ctx->o.sort &&
-			     !ctx->o.reverse)))
+	/* Straight to the output when nothing has to be sorted or aligned
+	 * (nor '*' of --fields known from the records printed), and always
+	 * for -c and -q, which keep no record; otherwise kbq_select() keeps
+	 * only the matches. */
+	if (ctx->o.count_by)
+		rc = kbq_count_by(ctx, q);
+	else if (ctx->stream && (ctx->o.count || ctx->o.quiet ||
+				 (ctx->o.format != KBQ_FMT_TEXT && !ctx->o.sort &&
+				  !ctx->o.reverse &&
+				  !kbq_fields_need_records(ctx, ctx->kind))))
 		rc = find_stream(ctx, q);
 	else
 		rc = find_select(ctx, q);
@@ -117,7 +99,7 @@ const struct kbq_cmd kbq_cmd_find = {
 	.name = "find",
 	.args = "[EXPR...]",
 	.summary = "List the records of any kind that match EXPR.",
-	.options = KBQ_O_LISTING,
+	.options = KBQ_O_LISTING | KBQ_O_COUNTBY,
 	.min_args = 0,
 	.max_args = -1,
 	.needs_kb = true,
@@ -129,7 +111,7 @@ const struct kbq_cmd kbq_cmd_kind = {
 	.name = "KIND",
 	.args = "[EXPR...]",
 	.summary = "List the records of this kind that match EXPR.",
-	.options = KBQ_O_LISTING,
+	.options = KBQ_O_LISTING | KBQ_O_COUNTBY,
 	.min_args = 0,
 	.max_args = -1,
 	.needs_kb = true,

@@ -92,6 +92,7 @@ static int grep_exec(struct kbq_ctx *ctx)
 			     &err)) {
 		kbq_error("bad regex: %s at offset %zu", err.message, err.offset);
 		kbq_underline(ctx->args, 1, 0, err.offset, 1);
+		kb_error_free(&err);
 		return 2;
 	}
 	if (kbq_compile(ctx, ctx->args + 1, ctx->nargs - 1, &q) < 0) {

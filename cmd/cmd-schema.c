@@ -260,6 +260,31 @@ static int list_field(struct kbq_ctx *ctx, const struct kb_kind *only,
 	return rc;
 }
 
+/* "FIELD KIND" a line: the ref fields, and the kinds declaring them, whose
+ * refs may point to `to` (any kind without it): what may follow '^' in an
+ * expression, and the kinds the records it comes from have. */
+static void list_backrefs(struct kbq_ctx *ctx, const struct kb_kind *to)
+{
+	size_t i, j, t;
+
+	for (i = 0; i < kb_kind_count(ctx->kb); i++) {
+		const struct kb_kind *kd = kb_kind_at(ctx->kb, i);
+		for (j = 0; j < kd->nfields; j++) {
+			const struct kb_fieldspec *f = &kd->fields[j];
+			bool reaches = !to || !f->nto;
+			if (f->type != KB_TYPE_REF)
+				continue;
+			for (t = 0; t < f->nto && !reaches; t++)
+				reaches = !strcmp(f->to[t], to->name);
+			if (!reaches)
+				continue;
+			kbq_esc_puts(stdout, f->name);
+			putchar(' ');
+			put_word(kd->name);
+		}
+	}
+}
+
 static int list(struct kbq_ctx *ctx, const struct kb_kind *only)
 {
 	const char *what = ctx->o.list;
@@ -298,9 +323,11 @@ static int list(struct kbq_ctx *ctx, const struct kb_kind *only)
 		return list_field(ctx, only, what + 7, false);
 	} else if (!strncmp(what, "targets=", 8)) {
 		return list_field(ctx, only, what + 8, true);
+	} else if (!strcmp(what, "backrefs")) {
+		list_backrefs(ctx, only);
 	} else {
 		kbq_error("--list wants plurals, kinds, fields, ids, "
-			  "values=FIELD or targets=FIELD");
+			  "values=FIELD, targets=FIELD or backrefs");
 		return 2;
 	}
 	seen_free(&c.names);

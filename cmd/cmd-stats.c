@@ -3,8 +3,16 @@
  * over the records, streamed: memory does not grow with the KB. */
 #include "kbq.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#ifdef KB_COUNT_WORK
+#include "kb-int.h"	/* a test build's work counters (tests/hostile) */
+#define PROBE() KB_WORK_ADD(lookup_probes, 1)
+#else
+#define PROBE() ((void)0)
+#endif
 
 struct kstat {
 	const char *kind;		/* interned, as are field names */
@@ -16,45 +24,112 @@ struct kstat {
 	size_t **counts;		/* per schema field: per enum value */
 };
 
+/*
+ * Kinds and (kind, field) pairs found by hashing, not by scanning: a KB of
+ * 50,000 kinds or keys made stats quadratic.  Names are interned in the
+ * KB, so a pointer pair is a key, and nothing a KB writes can make two
+ * keys collide more than chance does.
+ */
+struct slot {
+	const void *a, *b;
+	size_t v;		/* the kind's or field's place, + 1 */
+};
+
+struct index {
+	struct slot *s;
+	size_t cap, n;
+};
+
 struct stats {
 	struct kstat *ks;
 	size_t nk, total;
+	struct index kinds, fields;
+	const char *id, *kindname;	/* interned "id", "kind" */
 };
 
-static size_t field_slot(struct kstat *s, const char *name)
+static size_t ptr_hash(const void *a, const void *b)
+{
+	uint64_t h = (uint64_t)(uintptr_t)a * 0x9e3779b97f4a7c15u ^
+		     (uint64_t)(uintptr_t)b * 0xc2b2ae3d27d4eb4fu;
+
+	return (size_t)(h ^ (h >> 29));
+}
+
+/* The value stored for (a, b): 0 when absent, then *put is set to where
+ * it goes. */
+static size_t index_get(struct index *x, const void *a, const void *b,
+			struct slot **put)
 {
 	size_t i;
 
-	for (i = 0; i < s->nfields; i++)
-		if (s->fields[i] == name || !strcmp(s->fields[i], name))
-			return i;
+	if ((x->n + 1) * 2 > x->cap) {	/* at most half full */
+		struct index bigger = { NULL, x->cap ? 2 * x->cap : 64, x->n };
+
+		bigger.s = xcalloc(bigger.cap, sizeof(*bigger.s));
+		for (i = 0; i < x->cap; i++) {
+			size_t j = ptr_hash(x->s[i].a, x->s[i].b) & (bigger.cap - 1);
+
+			if (!x->s[i].v)
+				continue;
+			while (bigger.s[j].v)
+				j = (j + 1) & (bigger.cap - 1);
+			bigger.s[j] = x->s[i];
+		}
+		free(x->s);
+		*x = bigger;
+	}
+	for (i = ptr_hash(a, b) & (x->cap - 1); x->s[i].v;
+	     i = (i + 1) & (x->cap - 1)) {
+		PROBE();
+		if (x->s[i].a == a && x->s[i].b == b)
+			return x->s[i].v;
+	}
+	PROBE();
+	*put = &x->s[i];
+	return 0;
+}
+
+static size_t field_slot(struct stats *st, struct kstat *s, const char *name)
+{
+	struct slot *put;
+	size_t v = index_get(&st->fields, s->kind, name, &put);
+
+	if (v)
+		return v - 1;
 	s->fields = xrealloc(s->fields, (s->nfields + 1) * sizeof(*s->fields));
 	s->filled = xrealloc(s->filled, (s->nfields + 1) * sizeof(*s->filled));
 	s->fields[s->nfields] = name;
 	s->filled[s->nfields] = 0;
+	put->a = s->kind;
+	put->b = name;
+	put->v = s->nfields + 1;
+	st->fields.n++;
 	return s->nfields++;
 }
 
 static struct kstat *kind_slot(struct stats *st, const char *kind,
 			       const struct kb_kind *k)
 {
+	struct slot *put;
 	struct kstat *s;
-	size_t i;
+	size_t i, v = index_get(&st->kinds, kind, NULL, &put);
 
-	for (i = 0; i < st->nk; i++)
-		if (st->ks[i].kind == kind || !strcmp(st->ks[i].kind, kind))
-			return &st->ks[i];
+	if (v)
+		return &st->ks[v - 1];
+	put->a = kind;
+	put->v = st->nk + 1;
+	st->kinds.n++;
 	st->ks = xrealloc(st->ks, (st->nk + 1) * sizeof(*st->ks));
 	s = &st->ks[st->nk++];
 	memset(s, 0, sizeof(*s));
 	s->kind = kind;
 	s->k = k;
-	field_slot(s, "id");
-	field_slot(s, "kind");
+	field_slot(st, s, st->id);
+	field_slot(st, s, st->kindname);
 	if (k) {
 		s->counts = xcalloc(k->nfields, sizeof(*s->counts));
 		for (i = 0; i < k->nfields; i++) {
-			field_slot(s, k->fields[i].name);
+			field_slot(st, s, k->fields[i].name);
 			if (k->fields[i].type == KB_TYPE_ENUM)
 				s->counts[i] = xcalloc(k->fields[i].nvalues,
 						       sizeof(size_t));
@@ -69,24 +144,25 @@ static int count_record(struct kbq_ctx *ctx, const struct kb_record *r,
 	struct stats *st = ud;
 	struct kstat *s = kind_slot(st, r->kind, kb_kind_find(ctx->kb, r->kind));
 	uint32_t f, k;
-	size_t i, v;
+	size_t v;
 
+	(void)err;
 	st->total++;
 	s->records++;
 	for (f = 0; f < r->nfields; f++) {
+		const struct kb_field *fd = &r->fields[f];
+		const struct kb_fieldspec *fs;
 		/* field_slot() may move s->filled: index it after */
-		size_t slot = field_slot(s, r->fields[f].name);
+		size_t slot = field_slot(st, s, fd->name);
+
 		s->filled[slot]++;
-	}
-	for (i = 0; s->k && i < s->k->nfields; i++) {
-		const struct kb_fieldspec *fs = &s->k->fields[i];
-		const struct kb_field *fd;
-		if (!s->counts[i] || !(fd = kb_record_field(r, fs->name)))
+		if (!s->k || !(fs = kb_kind_field(s->k, fd->name)) ||
+		    !s->counts[fs - s->k->fields])
 			continue;
 		for (k = 0; k < fd->count; k++)
-			for (v = 0; v < fs->nvalues; v++)
-				if (!strcmp(fs->values[v], fd->values[k].text))
-					s->counts[i][v]++;
+			if ((v = kb_enum_index(fs, fd->values[k].text,
+					       fd->values[k].len)) != (size_t)-1)
+				s->counts[fs - s->k->fields][v]++;
 	}
 	return 0;
 }
@@ -182,11 +258,15 @@ static void print_text(struct kbq_ctx *ctx, const struct stats *st)
 
 static int stats_exec(struct kbq_ctx *ctx)
 {
-	struct stats st = { NULL, 0, 0 };
+	struct stats st;
 	struct kb_query *q;
 	size_t i, j;
 	int rc;
 
+	memset(&st, 0, sizeof(st));
+	/* interned with the KB (kb_name: NULL only if no record has them) */
+	st.id = kb_name(ctx->kb, "id");
+	st.kindname = kb_name(ctx->kb, "kind");
 	/* every kind of the schema, in schema order, even with no record */
 	for (i = 0; i < kb_kind_count(ctx->kb); i++)
 		kind_slot(&st, kb_kind_at(ctx->kb, i)->name, kb_kind_at(ctx->kb, i));
@@ -208,6 +288,8 @@ static int stats_exec(struct kbq_ctx *ctx)
 		free(st.ks[i].filled);
 	}
 	free(st.ks);
+	free(st.kinds.s);
+	free(st.fields.s);
 	return rc ? rc : st.total ? 0 : 1;
 }
 

@@ -21,6 +21,7 @@ struct vstate {
 	char *last_id;		/* the record of the previous problem */
 	char **files;		/* file names in the order first seen */
 	size_t nfiles;
+	bool limit;		/* a limit was hit: exit 2 (SPEC 5) */
 };
 
 static void json_diag(const char *file, unsigned line, unsigned col,
@@ -56,6 +57,8 @@ static void on_diag(const struct kb_diag *d, void *ud)
 	struct vstate *s = ud;
 	struct vdiag *v;
 
+	if (d->code != KB_OK)
+		s->limit = true;
 	/* each record's problems come together: count the records */
 	if (!s->n || !d->id || !s->last_id || strcmp(d->id, s->last_id)) {
 		s->records++;
@@ -140,13 +143,16 @@ static int validate_exec(struct kbq_ctx *ctx)
 	s.ctx = ctx;
 	if (kbq_open(ctx, &err)) {
 		/* A structural error: the KB cannot be read as records. */
-		if (ctx->o.quiet)
+		if (ctx->o.quiet) {
+			kb_error_free(&err);
 			return 2;
+		}
 		if (json) {
 			putchar('[');
-			json_diag(err.file, err.line, err.col, NULL, "fatal",
+			json_diag(err.file, err.line, err.col, err.id, "fatal",
 				  err.message, true);
 			puts("\n]");
+			kb_error_free(&err);
 		} else {
 			kbq_report(&err, NULL, 0);
 		}
@@ -163,7 +169,7 @@ static int validate_exec(struct kbq_ctx *ctx)
 		fprintf(stderr, "kbq: %zu problem%s in %zu of %zu records\n", s.n,
 			s.n == 1 ? "" : "s", s.records, kb_count(ctx->kb));
 	vstate_free(&s);
-	return s.n ? 1 : 0;
+	return s.limit ? 2 : s.n ? 1 : 0;
 }
 
 const struct kbq_cmd kbq_cmd_validate = {

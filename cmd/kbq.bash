@@ -15,7 +15,8 @@
 #    values=FIELD, targets=FIELD: machine lists, one word a line), never
 #    from kbq's tables.
 # So a new command or option needs no change here (nor in the zsh and fish
-# completions, kbq.zsh and kbq.fish, which do the same).
+# completions, kbq.zsh and kbq.fish, which do the same).  A KB word (--kb,
+# OLD, NEW) may be REV:PATH: revisions and tree paths come from git.
 
 # kbq as typed on the line, with the KB options of the line; no stderr.
 _kbq_run()
@@ -174,6 +175,42 @@ _kbq_values()
     _kbq_run schema --list=values="$field" ${_kbq_kind:+"$_kbq_kind"}
 }
 
+# A back-link word ^F...: after '^', the ref fields that may point to the
+# listing command's kind (`kbq schema --list=backrefs`: "FIELD KIND" lines);
+# after '^F.', what an expression word offers in the kinds that hold such
+# an F (every kind when the KB has no schema).
+_kbq_backlink()
+{
+    local word=$cur field rest kinds k refs schema
+    local -a all=()
+    refs=$(_kbq_run schema --list=backrefs ${_kbq_kind:+"$_kbq_kind"})
+    schema=$(_kbq_run schema --list=plurals)
+    if [[ $word != ^*.* ]]; then
+        if [[ $schema ]]; then
+            refs=$(awk '!seen[$1]++ { print $1 }' <<<"$refs")
+        else	# no schema: any field but id and kind
+            refs=$(_kbq_fields | grep -vx -e id -e kind)
+        fi
+        COMPREPLY+=($(compgen -P "^" -W "$refs" -- "${word#^}"))
+        compopt -o nospace
+        return
+    fi
+    field=${word%%.*} field=${field#^} rest=${word#*.}
+    kinds=$(awk -v f="$field" '$1 == f { print $2 }' <<<"$refs")
+    [[ $schema ]] || kinds='""'
+    for k in $kinds; do
+        [[ $k == '""' ]] && k=""
+        COMPREPLY=()
+        _kbq_kind=$k cur=$rest _kbq_expr assign
+        all+=("${COMPREPLY[@]}")
+    done
+    COMPREPLY=($(printf '%s\n' "${all[@]}" | awk 'NF && !seen[$0]++'))
+    # a value after '=' is what readline replaces; a field, the whole word
+    if [[ $rest != *[=\<\>~?!]* ]]; then
+        COMPREPLY=("${COMPREPLY[@]/#/^$field.}")
+    fi
+}
+
 # A word of an expression (or with "assign", of an assignment): a field
 # name (no space after it, an operator comes next), a path step after a
 # dot, or a value after = or !=.
@@ -181,6 +218,10 @@ _kbq_expr()
 {
     local word=$cur field op re='^([^=!~<>?]+)(=|!=)(.*)$' more="not and or"
     [[ ${1-} == assign ]] && more=
+    if [[ $word == ^* && ${1-} != assign ]]; then
+        _kbq_backlink
+        return
+    fi
     if [[ $word == *[=\<\>~?!]* ]]; then
         [[ $word =~ $re ]] || return 0
         field=${BASH_REMATCH[1]} op=${BASH_REMATCH[2]}
@@ -199,11 +240,40 @@ _kbq_expr()
     compopt -o nospace
 }
 
-# A comma-separated list of paths for --fields, one path for --sort.
+# A word that names a KB: a path, or REV:PATH.  Before a colon: the files
+# and, in a git repository, its refs followed by ':'; after one, the
+# entries of that revision's tree (directories with '/').  Git quotes odd
+# names (core.quotePath), so no control character reaches the terminal.
+_kbq_kbword()
+{
+    local rev path dir line name refs
+    local -a reply=()
+    if [[ $cur == *:* ]]; then
+        rev=${cur%%:*} path=${cur#*:} dir=
+        [[ $path == */* ]] && dir=${path%/*}/
+        while IFS= read -r line; do
+            name=$dir${line#*$'\t'}
+            [[ $line == *" tree "* ]] && name+=/
+            [[ $name == "$path"* ]] && reply+=("$rev:$name")
+        done < <(git -c core.quotePath=true ls-tree --end-of-options \
+            "$rev:$dir" 2>/dev/null)
+        COMPREPLY+=("${reply[@]}")
+        compopt -o nospace
+        _kbq_ltrim "$cur"
+        return
+    fi
+    _filedir
+    refs=$(git for-each-ref --format='%(refname:short)' 2>/dev/null) &&
+        COMPREPLY+=($(compgen -S : -W "HEAD $refs" -- "$cur")) &&
+        compopt -o nospace
+}
+
+# A comma-separated list of paths for --fields and --count-by, one path for
+# --sort.
 _kbq_pathlist()
 {
     local pre="" words
-    [[ $1 == --fields && $cur == *,* ]] && pre=${cur%,*},
+    [[ $1 != --sort && $cur == *,* ]] && pre=${cur%,*},
     cur=${cur##*,}
     if [[ $cur == *.* ]]; then
         # after a ref: the fields of the kinds it may name
@@ -222,9 +292,9 @@ _kbq_optarg()
     local s l v d vals
     IFS='|' read -r s l v d <<<"$1"
     case $l in
-        --kb) _filedir; return ;;
+        --kb) _kbq_kbword; return ;;
         --schema) _filedir '@(yaml|yml)'; return ;;
-        --fields | --sort) _kbq_pathlist "$l"; return ;;
+        --fields | --sort | --count-by) _kbq_pathlist "$l"; return ;;
     esac
     vals=$(_kbq_optvalues "$d")
     if [[ $vals ]]; then
@@ -261,12 +331,14 @@ _kbq_assign()
 _kbq()
 {
     local cur prev words cword split
-    _init_completion -s || return
+    # ':' stays in the word: REV:PATH is one word
+    _init_completion -s -n : || return
 
     local -a _kbq_prog=("${words[0]}") _kbq_kbopts=() synopsis
     local _kbq_kind="" _kbq_table _kbq_union="" cmd="" cmdat=0 w i nargs=0
     local dashdash=false plurals line place s l v d _kbq_help help
     local arg1="" assigned=false
+    local -a args=()
     [[ ${words[0]} == \~/* ]] && _kbq_prog=("$HOME/${words[0]#\~/}")
 
     # The KB options of the line: they name the KB every word comes from.
@@ -314,6 +386,7 @@ _kbq()
             if $dashdash || [[ $w != -?* ]]; then
                 ((++nargs == 1)) && arg1=$w
                 [[ $w == *=* ]] && assigned=true
+                args+=("$w")
             elif [[ $w == -- ]]; then
                 dashdash=true
             else
@@ -372,11 +445,22 @@ _kbq()
         set) [[ $arg1 && $arg1 != *=* ]] && _kbq_kind=$(_kbq_run find \
                  "id=$arg1" -o tsv --fields kind | sed -n 2p) ;;
     esac
+    # an expression after OLD NEW is about NEW's records
+    [[ $cmd != mv && ${synopsis[1]-} == NEW && ${args[1]-} ]] &&
+        _kbq_kbopts+=(--kb "${args[1]}")
     for w in $place; do
         case $w in
+            OLD | NEW)
+                # diff's OLD and NEW are KBs; mv's OLD is an id, its NEW
+                # one not yet taken
+                if [[ $cmd != mv ]]; then
+                    _kbq_kbword
+                elif [[ $w == OLD ]]; then
+                    COMPREPLY+=($(compgen -W "$(_kbq_run schema --list=ids)" -- "$cur"))
+                fi ;;
             EXPR) _kbq_expr ;;
             ASSIGN) _kbq_assign ;;
-            ID | OLD)
+            ID)
                 # no more ids once the assignments began
                 [[ $cur == *=* ]] || $assigned ||
                     COMPREPLY+=($(compgen -W "$(_kbq_run schema --list=ids)" -- "$cur")) ;;

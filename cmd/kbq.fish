@@ -140,9 +140,42 @@ function __kbq_values -a field
     __kbq_run schema --list=values=$field $__kbq_kind
 end
 
+# A back-link word ^F...: after '^' the ref fields that may point to the
+# listing command's kind, after '^F.' an expression word in the kinds that
+# hold such an F (`kbq schema --list=backrefs`: "FIELD KIND" lines); any
+# field and every kind when the KB has no schema.  Printed whole.
+function __kbq_backlink -a cur
+    set -l refs (__kbq_run schema --list=backrefs $__kbq_kind)
+    set -l schema (__kbq_run schema --list=plurals)
+    if not string match -q -- '*.*' $cur
+        if test -n "$schema"
+            printf '%s\n' $refs | awk 'NF && !seen[$1]++ { print "^" $1 }'
+        else
+            __kbq_run schema --list=fields | string match -rv -- '^(id|kind)$' |
+                string replace -r -- '^' '^'
+        end
+        return
+    end
+    set -l field (string replace -r -- '^\^([^.]*)\..*$' '$1' $cur)
+    set -l rest (string replace -r -- '^\^[^.]*\.' '' $cur)
+    set -l kinds (printf '%s\n' $refs | awk -v f=$field '$1 == f { print $2 }')
+    test -n "$schema"; or set kinds ''
+    set -l outer $__kbq_kind
+    for k in $kinds
+        set -g __kbq_kind $k
+        test -n "$k"; or set -g __kbq_kind
+        __kbq_expr $rest assign | string replace -r -- '^' "^$field."
+    end | awk '!seen[$0]++'
+    set -g __kbq_kind $outer
+end
+
 # A word of an expression (or an assignment): a field name, a step after
 # a dot, or a value after = or !=; printed whole, as fish matches them.
 function __kbq_expr -a cur what
+    if string match -q -- '^*' $cur; and test "$what" != assign
+        __kbq_backlink $cur
+        return
+    end
     if set -l m (string match -r -- '^([^=!~<>?]+)(=|!=)' $cur)
         __kbq_values $m[2] | awk '!seen[$0]++' | string replace -r -- '^' "$m[1]"
         return
@@ -157,10 +190,11 @@ function __kbq_expr -a cur what
     test "$what" = assign; or printf '%s\n' not and or
 end
 
-# A list of field paths, for --fields (comma-separated) and --sort.
+# A list of field paths, for --fields and --count-by (comma-separated) and
+# --sort.
 function __kbq_pathlist -a opt cur
     set -l pre ''
-    if test "$opt" = --fields
+    if test "$opt" != --sort
         set pre (string match -r -- '^.*,' $cur)
         set cur (string replace -r -- '^.*,' '' $cur)
     end
@@ -181,7 +215,7 @@ function __kbq_optarg -a line cur pre
             __fish_complete_path $cur | string match -r -- '^[^\t]*(?:\.ya?ml|/)(?:\t.*)?$' |
                 string replace -r -- '^' "$pre"
             return
-        case --fields --sort
+        case --fields --sort --count-by
             __kbq_pathlist $f[2] $cur | string replace -r -- '^' "$pre"
             return
     end

@@ -17,6 +17,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 enum kbq_format {
 	KBQ_FMT_TEXT, KBQ_FMT_TSV, KBQ_FMT_CSV, KBQ_FMT_JSON, KBQ_FMT_JSONL,
@@ -45,10 +46,13 @@ enum {
 	KBQ_O_SCHEMA = 1 << 14,
 	KBQ_O_VERSION = 1 << 15,
 	KBQ_O_LIST = 1 << 16,	/* hidden: schema --list=WHAT for completion */
-	KBQ_O_DRYRUN = 1 << 17,	/* change commands: -n, print a diff */
-	KBQ_O_FORCE = 1 << 18,	/* rm --force */
-	KBQ_O_FILE = 1 << 19,	/* add --file FILE */
-	KBQ_O_EMPTY = 1 << 20,	/* init --empty */
+	KBQ_O_COUNTBY = 1 << 17,	/* find and the plurals */
+	KBQ_O_STAT = 1 << 18,	/* diff --stat */
+	KBQ_O_SINCE = 1 << 19,	/* log --since DATE */
+	KBQ_O_DRYRUN = 1 << 20,	/* change commands: -n, print a diff */
+	KBQ_O_FORCE = 1 << 21,	/* rm --force */
+	KBQ_O_FILE = 1 << 22,	/* add --file FILE */
+	KBQ_O_EMPTY = 1 << 23,	/* init --empty */
 };
 
 #define KBQ_O_GLOBAL (KBQ_O_KB | KBQ_O_SCHEMA | KBQ_O_HELP | KBQ_O_COLOR)
@@ -61,8 +65,11 @@ struct kbq_opts {
 	enum kbq_format format;
 	bool format_set;
 	const char *fields, *sort, *as_of, *list;
+	const char *count_by;	/* --count-by LIST */
 	bool reverse, count, quiet, icase, fixed, null, help, version;
 	long limit;		/* -1: none */
+	bool stat;		/* diff --stat */
+	const char *since;	/* log --since */
 	bool dry_run, force, empty;	/* the change commands' */
 	const char *file;		/* add --file */
 	int color;		/* 0 auto, 1 always, 2 never */
@@ -99,6 +106,7 @@ struct kbq_ctx {
 extern const struct kbq_cmd kbq_cmd_find, kbq_cmd_show, kbq_cmd_grep,
 	kbq_cmd_validate, kbq_cmd_timeline, kbq_cmd_stats, kbq_cmd_schema,
 	kbq_cmd_help, kbq_cmd_kind;
+extern const struct kbq_cmd kbq_cmd_diff, kbq_cmd_log;
 extern const struct kbq_cmd *const kbq_commands[];
 
 /* ---- the change commands (edit.c, cmd-init.c, cmd-add.c, cmd-set.c,
@@ -155,8 +163,8 @@ char *xstrdup(const char *s);
 /* "kbq: error: ..." on stderr */
 void kbq_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A library error in GNU form, with the expression underlined when the
- * error points into `words`. */
-void kbq_report(const struct kb_error *err, const char *const *words,
+ * error points into `words`; the error is freed (kb_error_free). */
+void kbq_report(struct kb_error *err, const char *const *words,
 		size_t nwords);
 /* The words again on stderr, escaped, with the bytes [offset, offset+span)
  * of words[word] underlined (^~~~). */
@@ -180,6 +188,10 @@ enum kbq_source { KBQ_KB_BUILTIN, KBQ_KB_STDIN, KBQ_KB_PATH, KBQ_KB_REV };
 enum kbq_source kbq_kb_source(const char *path);
 /* Open the KB the options name ($KBQ_KB, else the built-in one). */
 int kbq_open(struct kbq_ctx *ctx, struct kb_error *err);
+/* Open the KB `path` names (kbq_kb_source()) with ctx's options; close it
+ * with kbq_close_kb(). */
+int kbq_open_kb(const struct kbq_ctx *ctx, const char *path, struct kb **out,
+		struct kb_error *err);
 /* The same, reporting a failure: 0, or -1 after the diagnostic. */
 int kbq_open_report(struct kbq_ctx *ctx);
 /* "Try 'kbq NAME -h' for more information." (NULL: 'kbq help') */
@@ -187,9 +199,143 @@ void kbq_try(const char *name);
 /* "unknown command 'x' (did you mean 'y'?)", the KB's plurals included */
 void kbq_unknown_command(const char *name, const struct kb *kb);
 
+/*
+ * git.c: KBs from git revisions (SPEC 3) and the git children behind them.
+ * Every message git prints is kept from the terminal: a failing child's
+ * first line of standard error comes back in a message buffer.
+ */
+#define KBQ_GIT_MSG 256
+struct kbq_git_proc {
+	pid_t pid;
+	int to;		/* its standard input, or -1 */
+	FILE *from;	/* its standard output */
+	FILE *err;	/* its standard error: a temporary file */
+};
+/* Start `git [-C dir] ARGS...` (args end in NULL), with a pipe to its
+ * standard input when `input`.  0, or an error naming `where`. */
+int kbq_git_start(struct kbq_git_proc *p, const char *dir,
+		  const char *const *args, bool input, const char *where,
+		  struct kb_error *err);
+/* Close the pipes, reap the child: its exit status (128 + N when killed
+ * by signal N); when non-zero and msg is given, git's first line of
+ * standard error in msg (KBQ_GIT_MSG bytes, raw: escape it to print). */
+int kbq_git_end(struct kbq_git_proc *p, char *msg);
+
+/* One `git cat-file --batch --follow-symlinks` for every object a command
+ * reads.  Requests go one at a time: each answer is read whole first. */
+struct kbq_batch {
+	struct kbq_git_proc p;
+	const char *where;	/* named in errors */
+	bool dead;
+};
+struct kbq_object {
+	char oid[72];
+	char type[16];	/* blob, tree, ..., or missing, ambiguous, dangling,
+			 * loop, notdir, symlink (then no data) */
+	char *data;	/* malloc'd, NUL-terminated; NULL without object */
+	size_t len;
+};
+int kbq_batch_open(struct kbq_batch *b, const char *dir, const char *where,
+		   struct kb_error *err);
+/* Ask for `name` (an oid, or OID:PATH); 0 with *obj filled, also when git
+ * has no such object (its type says why).  The caller frees obj->data. */
+int kbq_batch_get(struct kbq_batch *b, const char *name,
+		  struct kbq_object *obj, struct kb_error *err);
+int kbq_batch_close(struct kbq_batch *b, struct kb_error *err);
+
+/* A REV:PATH word, resolved in the repository of `dir` (NULL: the current
+ * directory). */
+struct kbq_gitkb {
+	char *rev, *path;	/* as written, PATH without trailing '/' */
+	char *full;		/* PATH from the repository's top, "" for it */
+	char *oid;		/* REV peeled to a commit or a tree, in hex */
+	char *shown;		/* the word, as files are named: SHOWN/FILE */
+	char *dir;
+	bool schema_set;	/* --schema given: schema.yaml is records */
+};
+/* Lowercase hex digits, n of them (n > 0): an object id as git prints it. */
+bool kbq_git_hex(const char *s, size_t n);
+/* Split at the first ':' outside "@{...}", as git does; both malloc'd. */
+void kbq_git_split(const char *word, char **rev, char **path);
+/* Resolve `word`, its revision peeled to `peel` ("commit" or "tree"):
+ * errors for a missing git, no repository, an unknown revision, a path
+ * out of the repository. */
+int kbq_git_resolve(struct kbq_gitkb *g, const char *word, const char *dir,
+		    const char *peel, struct kb_error *err);
+void kbq_gitkb_free(struct kbq_gitkb *g);
+/* Files read from git for kb_open_mem(), and their memory: names and data
+ * are malloc'd, owned here, and must outlive the KB (records point at
+ * their file's name). */
+struct kbq_files {
+	struct kb_memfile *v;
+	size_t n, cap;
+	char *root;		/* the names' common beginning, or NULL */
+};
+/* Add a file: the name is copied, the data (malloc'd) taken. */
+void kbq_files_add(struct kbq_files *f, const char *name, char *data,
+		   size_t len);
+void kbq_files_free(struct kbq_files *f);
+/* Open REV:PATH as a KB (SPEC 3): a directory's YAML files (walked as on
+ * disk: names starting with '.' skipped, links followed, schema.yaml at
+ * the root the schema) or one file, named REV:PATH/FILE, loaded with
+ * kb_open_mem().  Their memory lives until kbq_close_kb() or exit. */
+int kbq_git_open(const char *word, const struct kb_open_opts *opts,
+		 struct kb **out, struct kb_error *err);
+/* Is `rel` (a path below a KB's root) one of its YAML files: a .yaml or
+ * .yml name, no step starting with '.'? */
+bool kbq_git_kb_file(const char *rel);
+/* kb_free(), and the memory of a KB read from git. */
+void kbq_close_kb(struct kb *kb);
+
+/*
+ * cmd-diff.c: record changes between two loaded KBs (kb_diff()), printed
+ * as `diff` and `log` print them.  Set ctx, fp, old, new, format, quiet
+ * and stat, compile EXPR, then run.
+ */
+struct kbq_kindchange {
+	const char *kind;
+	enum kb_change change;
+};
+struct kbq_changes {
+	struct kbq_ctx *ctx;
+	FILE *fp;
+	struct kb *old, *new;
+	enum kbq_format format;	/* text, json, jsonl or id */
+	bool quiet;		/* count only */
+	bool stat;		/* keep each record's kind and change */
+	bool needs_whole;	/* log: EXPR may not follow refs */
+	bool embed;		/* json objects joined by ',' alone (log) */
+	bool lenient;		/* EXPR that neither version takes matches
+				 * nothing, no error (log: checked before) */
+	/* EXPR for each version: a version whose schema rejects it has
+	 * none, and then no record matches there */
+	bool filter;
+	struct kb_query *qold, *qnew;
+	size_t n;		/* records that differ (and match) */
+	size_t nobj;		/* json objects written, for the commas */
+	struct kbq_kindchange *kinds;
+	size_t nkinds, capkinds;
+	struct kb_error err;
+};
+/* Compile EXPR for both versions: -1 after the error when neither takes it. */
+int kbq_changes_compile(struct kbq_changes *c, const char *const *words,
+			size_t n);
+/* Is the schema different (kb_schema_equal)?  When `show`, say so in one
+ * line (text), or one object {"schema": "changed"} (json, jsonl). */
+bool kbq_changes_schema(struct kbq_changes *c, bool show);
+/* Print every record that differs and matches: 0, or 2 after an error. */
+int kbq_changes_run(struct kbq_changes *c);
+/* One record's change as a JSON object, no newline. */
+void kbq_changes_json(struct kbq_changes *c, const struct kb_record_diff *d);
+void kbq_changes_free(struct kbq_changes *c);
+
 /* output.c: the listing formats */
 struct kbq_out;
 struct kbq_out *kbq_out_new(struct kbq_ctx *ctx, const struct kb_kind *kind);
+/* The same, for the records `recs` that will be printed: what `*` in
+ * --fields stands for may depend on them (kbq_fields_need_records()). */
+struct kbq_out *kbq_out_new_recs(struct kbq_ctx *ctx, const struct kb_kind *kind,
+				 const struct kb_record *const *recs, size_t nrecs);
 /* Rows are buffered or streamed as the format allows. */
 void kbq_out_record(struct kbq_out *out, const struct kb_record *rec);
 void kbq_out_end(struct kbq_out *out);
@@ -200,13 +346,12 @@ void kbq_out_free(struct kbq_out *out);
  * that collect matches first. */
 void kbq_sort_records(struct kbq_ctx *ctx, const struct kb_record **recs,
 		      size_t n);
-/* Compile the expression of `words` for ctx's kind; prints errors. */
+/* Compile the expression of `words` for ctx's kind, and check --fields,
+ * --sort and --count-by; prints errors.  When the KB is streamed and the
+ * query or a path follows refs, reads the KB whole first (ctx->stream
+ * turns false). */
 int kbq_compile(struct kbq_ctx *ctx, const char *const *words, size_t n,
 		struct kb_query **q);
-/* Can the command answer while reading the KB, keeping only the
- * records that match?  Not when a path follows refs. */
-bool kbq_can_stream(const struct kbq_ctx *ctx, const char *const *words,
-		    size_t n);
 /* Called for each matching record; a non-zero return (with err filled)
  * stops the reading and is reported. */
 typedef int kbq_match_fn(struct kbq_ctx *ctx, const struct kb_record *rec,
@@ -220,6 +365,56 @@ int kbq_each_match(struct kbq_ctx *ctx, const struct kb_query *q,
  * Returns 0, or 2 after reporting an error. */
 int kbq_select(struct kbq_ctx *ctx, const struct kb_query *q,
 	       const struct kb_record ***out, size_t *n);
+
+/* fields.c: the values of a --fields path, one position per element of
+ * each list it passes through (SPEC 2).  A cell is absent (v NULL, not a
+ * list), a value (v), or a list of cells (list, elems[n]). */
+struct kbq_cell {
+	const struct kb_value *v;
+	struct kbq_cell *elems;
+	size_t n;
+	bool list;
+};
+/* Does `*` in --fields need the records printed first (find, or no
+ * schema: the fields present in them) rather than the kind's schema? */
+bool kbq_fields_need_records(const struct kbq_ctx *ctx,
+			     const struct kb_kind *kind);
+/* What `*` stands for (SPEC 2): id, kind, then the kind's fields in
+ * schema order, or, for find and schema-less KBs, every field of `recs`
+ * in order of first appearance.  malloc'd array of lent names. */
+const char **kbq_fields_star(const struct kbq_ctx *ctx,
+			     const struct kb_kind *kind,
+			     const struct kb_record *const *recs, size_t n,
+			     size_t *count);
+/* Does the comma-separated LIST name `name` (as a whole item)? */
+bool kbq_fields_names(const char *list, const char *name);
+/* Is f a list in rec: declared so by rec's kind, or written as one? */
+bool kbq_field_is_list(const struct kb *kb, const struct kb_record *rec,
+		       const struct kb_field *f);
+/* The cell of `path` (checked) from r, or with `field` of the field
+ * called so, dots and all; a path that visits more than 2^20 records is
+ * an error at r (exit 2).  Free with kbq_cell_free(). */
+void kbq_cell_get(struct kbq_ctx *ctx, const struct kb_record *r,
+		  const char *path, bool field, struct kbq_cell *out);
+void kbq_cell_free(struct kbq_cell *c);
+/* json: a string, null, or an array of these */
+void kbq_cell_json(FILE *fp, const struct kbq_cell *c);
+/* yaml, after "key:": " value\n", " null\n" or a block sequence */
+void kbq_cell_yaml(FILE *fp, const struct kbq_cell *c);
+/* tsv, csv, text: a value as it is, a list's elements joined with ';'
+ * ("; " in text), ';' and '\' inside an element written "\;" and "\\"
+ * (tsv: with its own escapes too), a list in a list joined so and escaped
+ * again as one element.  *escaped: the result is tsv already (a tsv list);
+ * otherwise it is to go through kbq_tsv_field(), kbq_csv_field() or a
+ * table cell.  malloc'd. */
+char *kbq_cell_joined(const struct kbq_cell *c, enum kbq_format fmt,
+		      size_t *len, bool *escaped);
+
+/* count-by.c: --count-by, the rows for the records matching q (find and
+ * the plurals).  Returns the exit status, after reporting any error. */
+int kbq_count_by(struct kbq_ctx *ctx, const struct kb_query *q);
+/* The options --count-by cannot go with: 0, or 2 after saying why. */
+int kbq_count_by_usage(const struct kbq_ctx *ctx);
 
 /* names.c: records by name or alias, and suggestions for an id */
 struct kbq_names;
@@ -243,9 +438,19 @@ void kbq_warn_refs(struct kbq_ctx *ctx, const struct kb_query *q,
 
 /* Writers shared by the formats. */
 void kbq_json_string(FILE *fp, const char *s, size_t len);
+/* Values as find's json writes them: one string, or an array when `list`
+ * or when there are not exactly one. */
+void kbq_json_values(FILE *fp, const struct kb_value *const *v, size_t n,
+		     bool list);
 void kbq_tsv_field(FILE *fp, const char *s, size_t len);
 void kbq_csv_field(FILE *fp, const char *s, size_t len);
 void kbq_yaml_scalar(FILE *fp, const char *s, size_t len);
+/* A mapping key and its ':' */
+void kbq_yaml_key(FILE *fp, const char *k);
+/* "path 'P' from record 'R' reaches too many records" (rc -KB_ELIMIT)
+ * or out of memory (-KB_ENOMEM), then exit 2 */
+void kbq_die_fanout(const struct kb_record *r, const char *path, int rc)
+	__attribute__((noreturn));
 /* Display width of UTF-8 text in a terminal. */
 size_t kbq_width(const char *s, size_t len);
 

@@ -170,12 +170,48 @@ _kbq_values()
     _kbq_run schema --list=values=$field ${_kbq_kind:+$_kbq_kind}
 }
 
+# A back-link word ^F...: after '^' the ref fields that may point to the
+# listing command's kind, after '^F.' an expression word in the kinds that
+# hold such an F (`kbq schema --list=backrefs`: "FIELD KIND" lines); any
+# field and every kind when the KB has no schema.
+_kbq_backlink()
+{
+    local refs field k outer=$_kbq_kind schema
+    local -a words_ kinds
+    refs=$(_kbq_run schema --list=backrefs ${_kbq_kind:+$_kbq_kind})
+    schema=$(_kbq_run schema --list=plurals)
+    if [[ $PREFIX != *.* ]]; then
+        compset -P '\^'
+        if [[ -n $schema ]]; then
+            words_=(${(fu)"$(print -r -- $refs | awk 'NF { print $1 }')"})
+        else
+            words_=(${(fu)"$(_kbq_run schema --list=fields |
+                grep -vx -e id -e kind)"})
+        fi
+        compadd -S '' -a words_
+        return
+    fi
+    field=${${PREFIX%%.*}#\^}
+    compset -P '[^.]#.'
+    kinds=(${(f)"$(print -r -- $refs | awk -v f=$field '$1 == f { print $2 }')"})
+    [[ -n $schema ]] || kinds=('')
+    for k in "${kinds[@]}"; do
+        _kbq_kind=$k
+        _kbq_expr assign
+    done
+    _kbq_kind=$outer
+}
+
 # A word of an expression (or an assignment): a field name, a step after
 # a dot, or a value after = or !=.
 _kbq_expr()
 {
     local field
     local -a words_
+    if [[ $PREFIX == \^* && $1 != assign ]]; then
+        _kbq_backlink
+        return
+    fi
     if [[ $PREFIX == (#b)([^=!~\<\>?]##)(=|!=)* ]]; then
         field=${match[1]}
         compset -P '*='
@@ -195,11 +231,12 @@ _kbq_expr()
     [[ $1 == assign ]] || compadd not and or
 }
 
-# A list of field paths, for --fields (comma-separated) and --sort.
+# A list of field paths, for --fields and --count-by (comma-separated) and
+# --sort.
 _kbq_pathlist()
 {
     local -a words_
-    [[ $1 == --fields ]] && compset -P '*,'
+    [[ $1 != --sort ]] && compset -P '*,'
     words_=(${(fu)"$(_kbq_fieldnames "$PREFIX")"})
     compset -P '*.'
     compadd -S '' -a words_
@@ -213,7 +250,7 @@ _kbq_optarg()
     case ${f[2]} in
         --kb) _files; return ;;
         --schema) _files -g '*.(yaml|yml)(-.)'; return ;;
-        --fields|--sort) _kbq_pathlist ${f[2]}; return ;;
+        --fields|--sort|--count-by) _kbq_pathlist ${f[2]}; return ;;
     esac
     vals=(${(f)"$(_kbq_optvalues "${f[4]}")"})
     if (( $#vals )); then

@@ -23,6 +23,7 @@ extern const size_t kbq_embedded_count;
 const struct kbq_cmd *const kbq_commands[] = {
 	&kbq_cmd_find, &kbq_cmd_show, &kbq_cmd_grep, &kbq_cmd_validate,
 	&kbq_cmd_timeline, &kbq_cmd_stats, &kbq_cmd_schema, &kbq_cmd_help,
+	&kbq_cmd_diff, &kbq_cmd_log,
 	&kbq_cmd_init, &kbq_cmd_add, &kbq_cmd_set, &kbq_cmd_rm, &kbq_cmd_mv,
 	NULL,
 };
@@ -38,14 +39,17 @@ struct opt {
 
 static const struct opt options[] = {
 	{ "kb", 0, 1, KBQ_O_KB, "PATH",
-	  "the knowledge base, a directory or a file (default: $KBQ_KB, "
-	  "else the KB built into kbq)" },
+	  "the knowledge base: a directory, a file, - or REV:PATH (default: "
+	  "$KBQ_KB, else the KB built into kbq)" },
 	{ "schema", 0, 1, KBQ_O_SCHEMA, "FILE",
 	  "the schema to use instead of the KB's schema.yaml" },
 	{ "output", 'o', 1, KBQ_O_OUTPUT, "FORMAT",
 	  "text, tsv, csv, json, jsonl, yaml or id (default: text)" },
 	{ "fields", 0, 1, KBQ_O_FIELDS, "LIST",
 	  "comma-separated field paths to print; a.b follows ref a" },
+	{ "count-by", 0, 1, KBQ_O_COUNTBY, "LIST",
+	  "count the matches by the values of these paths, most frequent "
+	  "first" },
 	{ "sort", 0, 1, KBQ_O_SORT, "PATH",
 	  "sort by a field path, by its type (dates as periods)" },
 	{ "reverse", 0, 0, KBQ_O_REVERSE, NULL, "reverse the order" },
@@ -66,6 +70,10 @@ static const struct opt options[] = {
 	  "auto, always or never (auto: on a terminal, unless NO_COLOR)" },
 	{ "help", 'h', 0, KBQ_O_HELP, NULL, "show this help" },
 	{ "version", 0, 0, KBQ_O_VERSION, NULL, "print kbq's version" },
+	{ "stat", 0, 0, KBQ_O_STAT, NULL,
+	  "print how many records of each kind were added, removed, changed" },
+	{ "since", 0, 1, KBQ_O_SINCE, "DATE",
+	  "only commits made on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)" },
 	{ "dry-run", 'n', 0, KBQ_O_DRYRUN, NULL,
 	  "print the change as a unified diff; write nothing" },
 	{ "force", 0, 0, KBQ_O_FORCE, NULL,
@@ -219,6 +227,7 @@ static int set_opt(struct kbq_opts *o, const struct opt *d, const char *val)
 		o->format_set = true;
 		break;
 	case KBQ_O_FIELDS: o->fields = val; break;
+	case KBQ_O_COUNTBY: o->count_by = val; break;
 	case KBQ_O_SORT: o->sort = val; break;
 	case KBQ_O_REVERSE: o->reverse = true; break;
 	case KBQ_O_LIMIT:
@@ -252,6 +261,8 @@ static int set_opt(struct kbq_opts *o, const struct opt *d, const char *val)
 	case KBQ_O_HELP: o->help = true; break;
 	case KBQ_O_VERSION: o->version = true; break;
 	case KBQ_O_LIST: o->list = val; break;
+	case KBQ_O_STAT: o->stat = true; break;
+	case KBQ_O_SINCE: o->since = val; break;
 	case KBQ_O_DRYRUN: o->dry_run = true; break;
 	case KBQ_O_FORCE: o->force = true; break;
 	case KBQ_O_FILE: o->file = val; break;
@@ -406,8 +417,14 @@ enum kbq_source kbq_kb_source(const char *path)
 
 int kbq_open(struct kbq_ctx *ctx, struct kb_error *err)
 {
+	return kbq_open_kb(ctx, kbq_kb_path(ctx), &ctx->kb, err);
+}
+
+int kbq_open_kb(const struct kbq_ctx *ctx, const char *path, struct kb **out,
+		struct kb_error *err)
+{
 	struct kb_open_opts oo = { .schema = ctx->o.schema, .stream = ctx->stream };
-	const char *path = kbq_kb_path(ctx), *threads = getenv("KBQ_THREADS");
+	const char *threads = getenv("KBQ_THREADS");
 
 	if (threads && *threads) {
 		char *end;
@@ -427,20 +444,18 @@ int kbq_open(struct kbq_ctx *ctx, struct kb_error *err)
 			      "standard input, or REV:PATH)");
 	switch (kbq_kb_source(path)) {
 	case KBQ_KB_BUILTIN:
-		return kb_open_mem(&ctx->kb, kbq_embedded_files,
+		return kb_open_mem(out, kbq_embedded_files,
 				   kbq_embedded_count, &oo, err);
 	case KBQ_KB_STDIN:
 		/* one KB file from a pipe; read once, so ids are kept whole */
 		oo.display = "<stdin>";
-		return kb_open(&ctx->kb, "/dev/stdin", &oo, err);
+		return kb_open(out, "/dev/stdin", &oo, err);
 	case KBQ_KB_REV:
-		return kb_err(err, KB_EIO, path, 0, 0,
-			      "cannot read: no such file or directory (a KB "
-			      "from a git revision is not supported yet)");
+		return kbq_git_open(path, &oo, out, err);
 	case KBQ_KB_PATH:
 		break;
 	}
-	return kb_open(&ctx->kb, path, &oo, err);
+	return kb_open(out, path, &oo, err);
 }
 
 int kbq_open_report(struct kbq_ctx *ctx)
@@ -532,12 +547,13 @@ int main(int argc, char **argv)
 	}
 	ctx.name = words[0];
 	cmd = kbq_lookup(words[0]);
-	if (!cmd || cmd == &kbq_cmd_find || cmd == &kbq_cmd_timeline)
-		ctx.stream = kbq_can_stream(&ctx, words + 1, nwords - 1);
-	else if (cmd == &kbq_cmd_stats || cmd == &kbq_cmd_schema)
-		ctx.stream = true;	/* schema: the lists need no record */
-	else if (cmd == &kbq_cmd_grep && nwords > 1)
-		ctx.stream = kbq_can_stream(&ctx, words + 2, nwords - 2);
+	/* The listing commands read the KB as a stream; kbq_compile() reads
+	 * it whole instead once the query turns out to follow refs.  schema
+	 * and its lists need no record. */
+	if (!cmd || cmd == &kbq_cmd_find || cmd == &kbq_cmd_timeline ||
+	    cmd == &kbq_cmd_stats || cmd == &kbq_cmd_schema ||
+	    cmd == &kbq_cmd_grep)
+		ctx.stream = true;
 	if (cmd && ctx.o.help) {	/* no KB needed to describe a command */
 		kbq_usage(stdout, cmd, ctx.name);
 		free(words);

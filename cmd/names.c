@@ -210,8 +210,9 @@ static void warn_ref(const char *value, int word, void *ud)
 	if (!rc->tried) {
 		rc->tried = true;
 		/* a pipe cannot be read again: no suggestion then */
-		if (kbq_kb_source(kbq_kb_path(rc->ctx)) != KBQ_KB_STDIN)
-			rc->nm = kbq_names_new(rc->ctx->kb, &err);
+		if (kbq_kb_source(kbq_kb_path(rc->ctx)) != KBQ_KB_STDIN &&
+		    !(rc->nm = kbq_names_new(rc->ctx->kb, &err)))
+			kb_error_free(&err);	/* a warning goes without */
 	}
 	if (rc->nm && !(n = kbq_names_find(rc->nm, value, ids, names, 2))) {
 		ids[0] = kbq_names_suggest(rc->nm, value, &names[0]);

@@ -201,6 +201,7 @@ void kbq_table_free(struct kbq_table *t)
 struct col {
 	const char *path;
 	int list;	/* 1 list, 0 scalar, -1 decide per record */
+	bool field;	/* a field's name, never split at '.' (from `*`) */
 };
 
 struct kbq_out {
@@ -219,28 +220,30 @@ struct kbq_out {
 static int path_is_list(const struct kb *kb, const struct kb_kind *kind,
 			const char *path)
 {
-	size_t i, j;
-	char step[256];
-	const char *p = path, *dot;
+	size_t i;
+	char *step = xstrdup(path), *p = step, *dot;
+	int list = 0;
 
-	if (!kb_has_schema(kb))
+	if (!kb_has_schema(kb)) {
+		free(step);
 		return -1;
-	while (p) {
-		dot = strchr(p, '.');
-		snprintf(step, sizeof(step), "%.*s",
-			 (int)(dot ? (size_t)(dot - p) : strlen(p)), p);
-		for (i = 0; i < kb_kind_count(kb); i++) {
-			const struct kb_kind *k = kb_kind_at(kb, i);
-			if (kind && p == path && k != kind)
-				continue;
-			for (j = 0; j < k->nfields; j++)
-				if (!strcmp(k->fields[j].name, step) &&
-				    k->fields[j].list)
-					return 1;
-		}
-		p = dot ? dot + 1 : NULL;
 	}
-	return 0;
+	/* each step whole, however long (a key may have 4096 bytes) */
+	for (; p && !list; p = dot ? dot + 1 : NULL) {
+		if ((dot = strchr(p, '.')))
+			*dot = '\0';
+		for (i = 0; i < kb_kind_count(kb) && !list; i++) {
+			const struct kb_kind *k = kb_kind_at(kb, i);
+			const struct kb_fieldspec *f;
+
+			if (kind && p == step && k != kind)
+				continue;
+			f = kb_kind_field(k, p);
+			list = f && f->list;
+		}
+	}
+	free(step);
+	return list;
 }
 
 static void add_col(struct kbq_out *o, const char *path, int list)
@@ -248,6 +251,7 @@ static void add_col(struct kbq_out *o, const char *path, int list)
 	o->cols = xrealloc(o->cols, (o->ncols + 1) * sizeof(*o->cols));
 	o->cols[o->ncols].path = path;
 	o->cols[o->ncols].list = list;
+	o->cols[o->ncols].field = false;
 	o->ncols++;
 }
 
@@ -284,7 +288,31 @@ static void header(struct kbq_out *o)
 		putc('\n', o->fp);
 }
 
+/* `*` in --fields: every field (kbq_fields_star()) that the list does not
+ * name elsewhere, `list` being the whole --fields list. */
+static void add_star(struct kbq_out *o, const struct kb_kind *kind,
+		     const char *list, const struct kb_record *const *recs,
+		     size_t nrecs)
+{
+	size_t n, i;
+	const char **names = kbq_fields_star(o->ctx, kind, recs, nrecs, &n);
+
+	for (i = 0; i < n; i++)
+		if (!kbq_fields_names(list, names[i]) && !has_col(o, names[i])) {
+			add_col(o, names[i], path_is_list(o->ctx->kb, kind,
+							  names[i]));
+			o->cols[o->ncols - 1].field = true;
+		}
+	free(names);
+}
+
 struct kbq_out *kbq_out_new(struct kbq_ctx *ctx, const struct kb_kind *kind)
+{
+	return kbq_out_new_recs(ctx, kind, NULL, 0);
+}
+
+struct kbq_out *kbq_out_new_recs(struct kbq_ctx *ctx, const struct kb_kind *kind,
+				 const struct kb_record *const *recs, size_t nrecs)
 {
 	struct kbq_out *o = xcalloc(1, sizeof(*o));
 	const struct kb *kb = ctx->kb;
@@ -299,7 +327,10 @@ struct kbq_out *kbq_out_new(struct kbq_ctx *ctx, const struct kb_kind *kind)
 		o->owned[0] = list;
 		for (tok = strtok_r(list, ",", &save); tok;
 		     tok = strtok_r(NULL, ",", &save))
-			add_col(o, tok, path_is_list(kb, kind, tok));
+			if (!strcmp(tok, "*"))
+				add_star(o, kind, ctx->o.fields, recs, nrecs);
+			else
+				add_col(o, tok, path_is_list(kb, kind, tok));
 	} else if (o->fmt == KBQ_FMT_JSON || o->fmt == KBQ_FMT_JSONL ||
 		   o->fmt == KBQ_FMT_YAML) {
 		o->whole = true;
@@ -332,16 +363,14 @@ struct kbq_out *kbq_out_new(struct kbq_ctx *ctx, const struct kb_kind *kind)
 
 /* kb_path_walk() for output: a path that fans out past the library's bound
  * is an error at the record, never a silently shortened list. */
-static void walk_or_die(struct kbq_ctx *ctx, const struct kb_record *r,
-			const char *path,
-			int (*fn)(const struct kb_record *, const struct kb_field *,
-				  const struct kb_value *, void *),
-			void *ud)
+void kbq_die_fanout(const struct kb_record *r, const char *path, int rc)
 {
 	struct kb_error err;
 
-	if (kb_path_walk(ctx->kb, r, path, fn, ud) >= 0)
-		return;
+	if (rc == -KB_ENOMEM) {
+		kbq_error("out of memory");
+		exit(kbq_finish(2));
+	}
 	kb_err(&err, KB_ELIMIT, r->file, r->line, r->col,
 	       "path '%s' from record '%s' reaches too many records", path,
 	       r->id);
@@ -349,71 +378,19 @@ static void walk_or_die(struct kbq_ctx *ctx, const struct kb_record *r,
 	exit(kbq_finish(2));
 }
 
-struct vals {
-	const struct kb_value **v;
-	size_t n, cap;
-	bool list;
-};
-
-static int collect(const struct kb_record *owner, const struct kb_field *f,
-		   const struct kb_value *v, void *ud)
+static void walk_or_die(struct kbq_ctx *ctx, const struct kb_record *r,
+			const char *path,
+			int (*fn)(const struct kb_record *, const struct kb_field *,
+				  const struct kb_value *, void *),
+			void *ud)
 {
-	struct vals *vs = ud;
+	int rc = kb_path_walk(ctx->kb, r, path, fn, ud);
 
-	(void)owner;
-	if (vs->n == vs->cap) {
-		vs->cap = vs->cap ? vs->cap * 2 : 8;
-		vs->v = xrealloc(vs->v, vs->cap * sizeof(*vs->v));
-	}
-	vs->v[vs->n++] = v;
-	vs->list |= f->is_list;
-	return 0;
+	if (rc < 0)
+		kbq_die_fanout(r, path, rc);
 }
 
-static void joined(struct kbq_out *o, struct vals *vs)
-{
-	size_t i, len = 0;
-	char *buf, *p;
-
-	for (i = 0; i < vs->n; i++)
-		len += vs->v[i]->len + 2;
-	p = buf = xmalloc(len + 1);
-	for (i = 0; i < vs->n; i++) {
-		if (i) {
-			*p++ = o->fmt == KBQ_FMT_TEXT ? ',' : ';';
-			if (o->fmt == KBQ_FMT_TEXT)
-				*p++ = ' ';
-		}
-		memcpy(p, vs->v[i]->text, vs->v[i]->len);
-		p += vs->v[i]->len;
-	}
-	*p = '\0';
-	switch (o->fmt) {
-	case KBQ_FMT_TEXT:
-		kbq_table_cell(o->table, buf, (size_t)(p - buf));
-		break;
-	case KBQ_FMT_TSV:
-		kbq_tsv_field(o->fp, buf, (size_t)(p - buf));
-		break;
-	case KBQ_FMT_CSV:
-		kbq_csv_field(o->fp, buf, (size_t)(p - buf));
-		break;
-	default:
-		break;
-	}
-	free(buf);
-}
-
-static bool spec_list(const struct kb *kb, const struct kb_record *r,
-		      const struct kb_field *f)
-{
-	const struct kb_fieldspec *fs;
-
-	fs = kb_kind_field(kb_kind_find(kb, r->kind), f->name);
-	return fs ? fs->list || f->is_list : f->is_list;
-}
-
-static void json_values(FILE *fp, const struct kb_value *const *v, size_t n,
+void kbq_json_values(FILE *fp, const struct kb_value *const *v, size_t n,
 			bool list)
 {
 	size_t i;
@@ -450,10 +427,36 @@ static void yaml_values(FILE *fp, const struct kb_value *const *v, size_t n,
 	}
 }
 
-static void yaml_key(FILE *fp, const char *k)
+/*
+ * libyaml (and PyYAML) read a simple key of at most 1024 characters: a
+ * key that may be written longer (escapes take up to six bytes a byte) is
+ * written as an explicit one, "? KEY" then ": VALUE" on the next line.
+ */
+void kbq_yaml_key(FILE *fp, const char *k)
 {
-	kbq_yaml_scalar(fp, k, strlen(k));
-	putc(':', fp);
+	size_t len = strlen(k), n = 0;
+	char *buf = NULL;
+	FILE *m;
+
+	if (len <= 160) {
+		kbq_yaml_scalar(fp, k, len);
+		putc(':', fp);
+		return;
+	}
+	if (!(m = open_memstream(&buf, &n))) {
+		kbq_error("out of memory");
+		exit(2);
+	}
+	kbq_yaml_scalar(m, k, len);
+	if (fclose(m) != 0) {
+		kbq_error("out of memory");
+		exit(2);
+	}
+	if (n > 1000)
+		fputs("? ", fp);
+	fwrite(buf, 1, n, fp);
+	fputs(n > 1000 ? "\n:" : ":", fp);
+	free(buf);
 }
 
 static void whole_record(struct kbq_out *o, const struct kb_record *r)
@@ -469,20 +472,20 @@ static void whole_record(struct kbq_out *o, const struct kb_record *r)
 		putc('{', o->fp);
 	for (i = 0; i < r->nfields; i++) {
 		const struct kb_field *f = &r->fields[i];
-		bool list = spec_list(kb, r, f);
+		bool list = kbq_field_is_list(kb, r, f);
 
 		vp = f->count == 1 ? one : xmalloc(f->count * sizeof(*vp));
 		for (j = 0; j < f->count; j++)
 			vp[j] = &f->values[j];
 		if (o->fmt == KBQ_FMT_YAML) {
-			yaml_key(o->fp, f->name);
+			kbq_yaml_key(o->fp, f->name);
 			yaml_values(o->fp, vp, f->count, list);
 		} else {
 			if (i)
 				putc(',', o->fp);
 			kbq_json_string(o->fp, f->name, strlen(f->name));
 			putc(':', o->fp);
-			json_values(o->fp, vp, f->count, list);
+			kbq_json_values(o->fp, vp, f->count, list);
 		}
 		if (vp != one)
 			free(vp);
@@ -493,62 +496,74 @@ static void whole_record(struct kbq_out *o, const struct kb_record *r)
 
 static void columns_record(struct kbq_out *o, const struct kb_record *r)
 {
-	struct vals vs;
-	size_t i;
-	bool first = true;
+	struct kbq_cell *cells = xcalloc(o->ncols, sizeof(*cells));
+	size_t i, len;
+	bool first = true, escaped;
+	char *text;
 
-	memset(&vs, 0, sizeof(vs));
+	/* every cell before the first byte of the row: a path that fans out
+	 * too far is an error with no torn row before it */
+	for (i = 0; i < o->ncols; i++)
+		kbq_cell_get(o->ctx, r, o->cols[i].path, o->cols[i].field,
+			     &cells[i]);
 	if (o->fmt == KBQ_FMT_YAML)
 		fputs("---\n", o->fp);
 	else if (o->fmt == KBQ_FMT_JSON || o->fmt == KBQ_FMT_JSONL)
 		putc('{', o->fp);
 	for (i = 0; i < o->ncols; i++) {
-		bool list;
+		struct kbq_cell c = cells[i];
 
-		vs.n = 0;
-		vs.list = false;
-		walk_or_die(o->ctx, r, o->cols[i].path, collect, &vs);
-		list = o->cols[i].list > 0 ||
-		       (o->cols[i].list < 0 && (vs.list || vs.n > 1)) || vs.n > 1;
 		switch (o->fmt) {
 		case KBQ_FMT_TEXT:
-			joined(o, &vs);
-			break;
 		case KBQ_FMT_TSV:
 		case KBQ_FMT_CSV:
-			if (i)
+			text = kbq_cell_joined(&c, o->fmt, &len, &escaped);
+			if (o->fmt == KBQ_FMT_TEXT)
+				kbq_table_cell(o->table, text, len);
+			else if (i)
 				putc(o->fmt == KBQ_FMT_CSV ? ',' : '\t', o->fp);
-			joined(o, &vs);
+			if (o->fmt == KBQ_FMT_CSV)
+				kbq_csv_field(o->fp, text, len);
+			else if (o->fmt == KBQ_FMT_TSV && escaped)
+				fwrite(text, 1, len, o->fp);
+			else if (o->fmt == KBQ_FMT_TSV)
+				kbq_tsv_field(o->fp, text, len);
+			free(text);
 			break;
 		case KBQ_FMT_JSON:
 		case KBQ_FMT_JSONL:
-			if (!vs.n && !list)
-				break;	/* absent: no key */
+			/* absent: no key, or [] for a path through lists */
+			if (!c.v && !c.list && o->cols[i].list <= 0)
+				break;
 			if (!first)
 				putc(',', o->fp);
 			first = false;
 			kbq_json_string(o->fp, o->cols[i].path,
 					strlen(o->cols[i].path));
 			putc(':', o->fp);
-			json_values(o->fp, vs.v, vs.n, list);
+			if (!c.v && !c.list)
+				fputs("[]", o->fp);
+			else
+				kbq_cell_json(o->fp, &c);
 			break;
 		case KBQ_FMT_YAML:
-			if (!vs.n)
+			if (!c.v && !c.list)
 				break;
-			yaml_key(o->fp, o->cols[i].path);
-			yaml_values(o->fp, vs.v, vs.n, list);
+			kbq_yaml_key(o->fp, o->cols[i].path);
+			kbq_cell_yaml(o->fp, &c);
 			break;
 		case KBQ_FMT_ID:
 			break;
 		}
+		kbq_cell_free(&cells[i]);
 	}
+	free(cells);
 	if (o->fmt == KBQ_FMT_JSON || o->fmt == KBQ_FMT_JSONL)
 		putc('}', o->fp);
 	else if (o->fmt == KBQ_FMT_CSV)
 		fputs("\r\n", o->fp);
 	else if (o->fmt == KBQ_FMT_TSV)
 		putc('\n', o->fp);
-	free(vs.v);
 }
 
 void kbq_out_record(struct kbq_out *o, const struct kb_record *r)
@@ -593,13 +608,18 @@ void kbq_out_free(struct kbq_out *o)
 
 /* ---- sorting ------------------------------------------------------------ */
 
+/* A sort key falls in one class: valid dates (by period), then valid ints
+ * (by number), then any other value (byte-wise: text, and typed values
+ * that do not parse), then no value.  Classes first make the order total
+ * and transitive however valid and invalid values mix. */
+enum { K_DATE, K_INT, K_BYTES, K_NONE };
+
 struct key {
 	const struct kb_record *rec;
 	const struct kb_value *v;
-	enum kb_type type;
+	int class;
 	struct kb_period p;
 	long long n;
-	bool ok;	/* typed value parsed */
 };
 
 struct first {
@@ -627,15 +647,15 @@ static int key_cmp(const void *a, const void *b)
 	int c = 0;
 
 	/* records without a value go last, whatever the direction */
-	if (!x->v || !y->v) {
-		if (x->v || y->v)
-			return x->v ? -1 : 1;
-	} else if (x->ok && y->ok && x->type == KB_TYPE_DATE &&
-		   y->type == KB_TYPE_DATE) {
+	if (x->class == K_NONE || y->class == K_NONE) {
+		if (x->class != y->class)
+			return x->class == K_NONE ? 1 : -1;
+	} else if (x->class != y->class) {
+		c = x->class < y->class ? -1 : 1;
+	} else if (x->class == K_DATE) {
 		c = x->p.first < y->p.first ? -1 : x->p.first > y->p.first ? 1 :
 		    x->p.last < y->p.last ? -1 : x->p.last > y->p.last;
-	} else if (x->ok && y->ok && x->type == KB_TYPE_INT &&
-		   y->type == KB_TYPE_INT) {
+	} else if (x->class == K_INT) {
 		c = x->n < y->n ? -1 : x->n > y->n;
 	} else {
 		size_t n = x->v->len < y->v->len ? x->v->len : y->v->len;
@@ -672,22 +692,18 @@ void kbq_sort_records(struct kbq_ctx *ctx, const struct kb_record **recs,
 		walk_or_die(ctx, recs[i], ctx->o.sort, take_first, &fi);
 		k[i].rec = recs[i];
 		k[i].v = fi.v;
-		k[i].type = KB_TYPE_TEXT;
+		k[i].class = fi.v ? K_BYTES : K_NONE;
 		if (!fi.v)
 			continue;
 		fs = kb_kind_field(kb_kind_find(ctx->kb, fi.owner->kind),
 				   fi.f->name);
-		if (fs)
-			k[i].type = fs->type;
-		if (k[i].type == KB_TYPE_DATE)
-			k[i].ok = kb_date_parse(fi.v->text, fi.v->len, &k[i].p);
-		else if (k[i].type == KB_TYPE_INT) {
-			char buf[32];
-			snprintf(buf, sizeof(buf), "%.*s", (int)fi.v->len,
-				 fi.v->text);
-			k[i].ok = fi.v->len < 20 &&
-				  sscanf(buf, "%lld", &k[i].n) == 1;
-		}
+		/* typed as validate types them: " 5" and "0x10" are no ints */
+		if (fs && fs->type == KB_TYPE_DATE &&
+		    kb_date_parse(fi.v->text, fi.v->len, &k[i].p))
+			k[i].class = K_DATE;
+		else if (fs && fs->type == KB_TYPE_INT &&
+			 kb_int_parse(fi.v->text, fi.v->len, &k[i].n))
+			k[i].class = K_INT;
 	}
 	sort_reverse = ctx->o.reverse;
 	qsort(k, n, sizeof(*k), key_cmp);
@@ -698,6 +714,58 @@ void kbq_sort_records(struct kbq_ctx *ctx, const struct kb_record **recs,
 
 /* ---- compiling and selecting ----------------------------------------------- */
 
+/* The paths of an option's LIST (--fields, --sort, --count-by) obey the
+ * rules of terms: each compiled as PATH? for ctx's kind.  0, or -1 after
+ * the error. */
+static int check_paths(struct kbq_ctx *ctx, const char *opt, const char *paths,
+		       bool star, bool *refs)
+{
+	const struct kb_kind *kinds[1] = { ctx->kind };
+	char *list = xstrdup(paths), *save = NULL, *tok;
+	struct kb_query *check;
+	struct kb_error err;
+	int rc = 0;
+
+	if (!*paths) {
+		kbq_error("%s is empty", opt);
+		rc = -1;
+	}
+	for (tok = strtok_r(list, ",", &save); tok && !rc;
+	     tok = strtok_r(NULL, ",", &save)) {
+		size_t len = strlen(tok);
+		char *w;
+		const char *ww;
+
+		if (star && !strcmp(tok, "*"))
+			continue;	/* every field */
+		/* a path, not a term that would compile as one */
+		if (strpbrk(tok, "=!~<>?^")) {
+			kbq_error("%s '%s': not a field path (FIELD or "
+				  "FIELD.FIELD...)", opt, tok);
+			rc = -1;
+			break;
+		}
+		w = xmalloc(len + 2);
+		ww = w;
+		memcpy(w, tok, len);
+		w[len] = '?';
+		w[len + 1] = '\0';
+		if (kb_query_compile(&check, ctx->kb, &ww, 1,
+				     ctx->kind ? kinds : NULL, ctx->kind ? 1 : 0,
+				     0, NULL, &err)) {
+			kbq_error("%s '%s': %s", opt, tok, err.message);
+			kb_error_free(&err);
+			rc = -1;
+		} else {
+			*refs |= kb_query_follows_refs(check);
+			kb_query_free(check);
+		}
+		free(w);
+	}
+	free(list);
+	return rc;
+}
+
 int kbq_compile(struct kbq_ctx *ctx, const char *const *words, size_t n,
 		struct kb_query **q)
 {
@@ -705,52 +773,37 @@ int kbq_compile(struct kbq_ctx *ctx, const char *const *words, size_t n,
 	unsigned flags = (ctx->o.icase ? KB_Q_ICASE : 0) |
 			 (ctx->o.fixed ? KB_Q_FIXED : 0);
 	struct kb_error err;
-	const char *paths[2];
-	struct kb_query *check;
+	bool refs = false;
 
+again:
 	if (kb_query_compile(q, ctx->kb, words, n, ctx->kind ? kinds : NULL,
 			     ctx->kind ? 1 : 0, flags, ctx->o.as_of, &err)) {
 		kbq_report(&err, words, n);
 		return -1;
 	}
-	/* --fields and --sort paths obey the same rules as terms. */
-	paths[0] = ctx->o.fields;
-	paths[1] = ctx->o.sort;
-	for (size_t i = 0; i < 2; i++) {
-		char *list, *save = NULL, *tok;
-		if (!paths[i])
-			continue;
-		list = xstrdup(paths[i]);
-		for (tok = strtok_r(list, ",", &save); tok;
-		     tok = strtok_r(NULL, ",", &save)) {
-			size_t len = strlen(tok);
-			char *w = xmalloc(len + 2);
-			const char *ww = w;
-			memcpy(w, tok, len);
-			w[len] = '?';
-			w[len + 1] = '\0';
-			if (kb_query_compile(&check, ctx->kb, &ww, 1,
-					     ctx->kind ? kinds : NULL,
-					     ctx->kind ? 1 : 0, 0, NULL, &err)) {
-				kbq_error("%s '%s': %s", i ? "--sort" : "--fields",
-					  tok, err.message);
-				free(w);
-				free(list);
-				kb_query_free(*q);
-				*q = NULL;
-				return -1;
-			}
-			kb_query_free(check);
-			free(w);
-		}
-		if (i == 0 && !*paths[i]) {
-			kbq_error("--fields is empty");
-			free(list);
-			kb_query_free(*q);
-			*q = NULL;
+	if ((ctx->o.fields &&
+	     check_paths(ctx, "--fields", ctx->o.fields, true, &refs) < 0) ||
+	    (ctx->o.sort &&
+	     check_paths(ctx, "--sort", ctx->o.sort, false, &refs) < 0) ||
+	    (ctx->o.count_by &&
+	     check_paths(ctx, "--count-by", ctx->o.count_by, false, &refs) < 0)) {
+		kb_query_free(*q);
+		*q = NULL;
+		return -1;
+	}
+	/* A path that follows refs, or a back-link term, needs every record
+	 * at hand: the KB, opened to be streamed, is read whole now, and the
+	 * query compiled again (its back-links are indexed then). */
+	if (ctx->stream && (refs || kb_query_follows_refs(*q))) {
+		kb_query_free(*q);
+		*q = NULL;
+		ctx->stream = false;
+		if (kb_load(ctx->kb, &err)) {
+			kbq_report(&err, NULL, 0);
 			return -1;
 		}
-		free(list);
+		refs = false;
+		goto again;
 	}
 	return 0;
 }

@@ -97,7 +97,7 @@ void kbq_underline(const char *const *words, size_t nwords, size_t word,
 	fputc('\n', stderr);
 }
 
-void kbq_report(const struct kb_error *err, const char *const *words,
+void kbq_report(struct kb_error *err, const char *const *words,
 		size_t nwords)
 {
 	fflush(stdout);
@@ -115,6 +115,7 @@ void kbq_report(const struct kb_error *err, const char *const *words,
 	if (words && err->word >= 0 && (size_t)err->word < nwords + 1)
 		kbq_underline(words, nwords, (size_t)err->word, err->offset,
 			      err->span);
+	kb_error_free(err);
 }
 
 int kbq_finish(int status)

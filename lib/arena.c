@@ -226,6 +226,8 @@ static struct kb_strmap_slot *probe(struct kb_strmap_slot *slots, size_t cap,
 
 	for (;;) {
 		struct kb_strmap_slot *s = &slots[i];
+
+		KB_WORK_ADD(lookup_probes, 1);
 		if (!s->key || (s->hash == h && s->len == len &&
 				memcmp(s->key, key, len) == 0))
 			return s;
@@ -233,15 +235,14 @@ static struct kb_strmap_slot *probe(struct kb_strmap_slot *slots, size_t cap,
 	}
 }
 
-struct kb_strmap_slot *kb_strmap_find(const struct kb_strmap *m,
-				      const char *key, size_t len)
+const struct kb_strmap_slot *kb_strmap_find(const struct kb_strmap *m,
+					    const char *key, size_t len)
 {
-	static struct kb_strmap_slot empty;
+	/* never written: threads may share it (a write here was a race) */
+	static const struct kb_strmap_slot empty;
 
-	if (!m->cap) {
-		memset(&empty, 0, sizeof(empty));
+	if (!m->cap)
 		return &empty;
-	}
 	return probe(m->slots, m->cap, key, len, kb_hash(key, len));
 }
 

@@ -48,10 +48,6 @@ static int ids_grow(struct kb *kb)
 	return 0;
 }
 
-#ifdef KB_COUNT_WORK
-size_t kb_work_id_probes;
-#endif
-
 /* The slot holding id, or the free slot where it would go. */
 static uint64_t *ids_probe(const struct kb *kb, const char *id, size_t len)
 {
@@ -63,7 +59,7 @@ static uint64_t *ids_probe(const struct kb *kb, const char *id, size_t len)
 	else
 		h = (uint32_t)h;
 	for (i = h & mask; (v = kb->idslots[i]); i = (i + 1) & mask) {
-		KB_COUNT(id_probes);
+		KB_WORK_ADD(id_probes, 1);
 		if (kb->stream ? v == h :
 		    v >> 32 == h && !strcmp(kb->recs[(uint32_t)v - 1]->id, id))
 			break;
@@ -94,7 +90,8 @@ static int ids_add(struct kb *kb, const char *id, const struct kb_crec *c,
 
 struct first_seen {
 	const char *id;
-	char file[1024];	/* copied: the second reading's memory goes */
+	const char *file;	/* where it was first written */
+	char *owned;		/* file, copied: a second reading's memory goes */
 	unsigned line, col;
 	bool found;
 	size_t index;		/* the record's place in load order */
@@ -108,7 +105,10 @@ static int is_first(const struct kb_record *rec, void *ud)
 	if (strcmp(rec->id, fs->id))
 		return 0;
 	f = kb_record_field(rec, "id");
-	snprintf(fs->file, sizeof(fs->file), "%s", rec->file);
+	free(fs->owned);
+	fs->file = fs->owned = strdup(rec->file);
+	if (!fs->file)
+		fs->file = "?";
 	fs->line = f->values[0].line;
 	fs->col = f->values[0].col;
 	fs->found = true;
@@ -123,9 +123,9 @@ static struct kb *kb_new(void);
 static void find_first(const struct kb *kb, struct first_seen *fs)
 {
 	struct kb *again = kb_new();
-	struct kb_error err;
+	struct kb_error err = { 0 };
 
-	strcpy(fs->file, "?");
+	fs->file = "?";
 	fs->line = fs->col = 0;
 	if (!again)
 		return;
@@ -135,12 +135,15 @@ static void find_first(const struct kb *kb, struct first_seen *fs)
 	again->nfiles = kb->nfiles;
 	again->mem = kb->mem;
 	again->nmem = kb->nmem;
+	again->fetch = kb->fetch;
+	again->fetch_ud = kb->fetch_ud;
 	again->stream = true;
 	again->confirming = true;
 	again->threads = kb->threads;
 	again->each = is_first;
 	again->each_ud = fs;
-	(void)load_all(again, &err);
+	if (load_all(again, &err))	/* the first reading reports */
+		kb_error_free(&err);
 	again->paths = again->shown = NULL;
 	again->nfiles = 0;
 	again->mem = NULL;
@@ -199,6 +202,7 @@ int kb_index_record(struct kb *kb, struct kb_record *rec, struct kb_crec *c,
 	const struct kb_field *f = kb_record_field(rec, kb->id_name);
 	struct first_seen fs;
 	bool dup;
+	int rc;
 
 	memset(&fs, 0, sizeof(fs));
 	fs.id = rec->id;
@@ -210,15 +214,17 @@ int kb_index_record(struct kb *kb, struct kb_record *rec, struct kb_crec *c,
 		const struct kb_place *pl =
 			kb_strmap_find(&kb->exact, rec->id, strlen(rec->id))->val;
 
-		snprintf(fs.file, sizeof(fs.file), "%s", pl->file);
+		fs.file = pl->file;
 		fs.line = pl->line;
 		fs.col = pl->col;
 	} else if (kb->stream) {
 		find_first(kb, &fs);
 		/* the first record with this id is this one: another id had
 		 * the same hash */
-		if (fs.found && fs.index == rec->index)
+		if (fs.found && fs.index == rec->index) {
+			free(fs.owned);
 			return 0;
+		}
 		if (!fs.found)	/* the files changed under us */
 			return kb_err(err, KB_ESTRUCT, rec->file,
 				      f->values[0].line, f->values[0].col,
@@ -233,7 +239,7 @@ int kb_index_record(struct kb *kb, struct kb_record *rec, struct kb_crec *c,
 			return kb_err(err, KB_ENOMEM, rec->file, 0, 0,
 				      "out of memory");
 		ff = kb_record_field(first, kb->id_name);
-		snprintf(fs.file, sizeof(fs.file), "%s", first->file);
+		fs.file = first->file;
 		fs.line = ff->values[0].line;
 		fs.col = ff->values[0].col;
 	}
@@ -241,13 +247,18 @@ int kb_index_record(struct kb *kb, struct kb_record *rec, struct kb_crec *c,
 	 * the record: point at the record instead. */
 	if (f->values[0].line < rec->line ||
 	    (f->values[0].line == rec->line && f->values[0].col < rec->col))
-		return kb_err(err, KB_ESTRUCT, rec->file, rec->line, rec->col,
-			      "duplicate id '%s' (first defined at %s:%u:%u)",
-			      rec->id, fs.file, fs.line, fs.col);
-	return kb_err(err, KB_ESTRUCT, rec->file, f->values[0].line,
-		      f->values[0].col,
-		      "duplicate id '%s' (first defined at %s:%u:%u)", rec->id,
-		      fs.file, fs.line, fs.col);
+		rc = kb_err(err, KB_ESTRUCT, rec->file, rec->line, rec->col,
+			    "duplicate id '%s' (first defined at %s:%u:%u)",
+			    rec->id, fs.file, fs.line, fs.col);
+	else
+		rc = kb_err(err, KB_ESTRUCT, rec->file, f->values[0].line,
+			    f->values[0].col,
+			    "duplicate id '%s' (first defined at %s:%u:%u)",
+			    rec->id, fs.file, fs.line, fs.col);
+	if (err)	/* validate -o json names the record; NULL if no memory */
+		err->id = strdup(rec->id);
+	free(fs.owned);
+	return rc;
 }
 
 const struct kb_field *kb_record_field(const struct kb_record *rec,
@@ -320,8 +331,8 @@ const char *kb_suggest_id(const struct kb *kb, const char *id)
 	return pick;
 }
 
-static bool is_ref_field(const struct kb *kb, const struct kb_record *rec,
-			 const struct kb_field *f)
+bool kb_is_ref_field(const struct kb *kb, const struct kb_record *rec,
+		     const struct kb_field *f)
 {
 	const struct kb_fieldspec *fs;
 
@@ -348,7 +359,7 @@ void kb_backlinks(const struct kb *kb, const char *id,
 			break;
 		for (j = 0; j < r->nfields; j++) {
 			const struct kb_field *f = &r->fields[j];
-			if (!is_ref_field(kb, r, f))
+			if (!kb_is_ref_field(kb, r, f))
 				continue;
 			for (k = 0; k < f->count; k++)
 				if (!strcmp(f->values[k].text, id)) {
@@ -397,11 +408,29 @@ const struct kb_record *kb_keep(struct kb *kb, const struct kb_record *rec)
 
 /* ---- finding the files ---------------------------------------------------- */
 
+/*
+ * The directories of a KB are read in byte-wise order of their path
+ * relative to the root, smallest first (a heap of those still to read):
+ * a directory reached by several paths (symlinks) is read once, under the
+ * smallest of them, whatever order readdir() gives (SPEC 1).  Extending a
+ * path only makes it larger, so the first time a directory comes out of
+ * the heap it comes with its smallest path.  Directories already read are
+ * known by device and inode, hashed.  No recursion: depth costs a path,
+ * not a stack frame.
+ */
+struct pending {
+	char *rel;
+	int depth;
+};
+
 struct walk {
-	char **paths;		/* relative to the root */
+	char **paths;		/* the record files, relative to the root */
 	size_t n, cap;
-	struct { dev_t dev; ino_t ino; } *seen;
-	size_t nseen, capseen;
+	struct pending *heap;	/* directories still to read */
+	size_t nheap, capheap;
+	struct kb_strmap seen;	/* (device, inode) of each directory read */
+	struct kb_arena keys;
+	const char *root;
 	struct kb_error *err;
 };
 
@@ -433,107 +462,162 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int walk_dir(struct walk *w, const char *root, const char *rel,
-		    int depth)
+static bool heap_less(const struct walk *w, size_t i, size_t j)
 {
-	char *dir = *rel ? join(root, rel) : strdup(root);
+	return strcmp(w->heap[i].rel, w->heap[j].rel) < 0;
+}
+
+static void heap_swap(struct walk *w, size_t i, size_t j)
+{
+	struct pending t = w->heap[i];
+
+	w->heap[i] = w->heap[j];
+	w->heap[j] = t;
+}
+
+/* Take rel (malloc'd); -1 when out of memory (rel freed). */
+static int heap_push(struct walk *w, char *rel, int depth)
+{
+	size_t i;
+
+	if (kb_grow((void **)&w->heap, &w->capheap, w->nheap + 1,
+		    sizeof(*w->heap)) < 0) {
+		free(rel);
+		return -1;
+	}
+	i = w->nheap++;
+	w->heap[i].rel = rel;
+	w->heap[i].depth = depth;
+	while (i && heap_less(w, i, (i - 1) / 2)) {
+		heap_swap(w, i, (i - 1) / 2);
+		i = (i - 1) / 2;
+	}
+	return 0;
+}
+
+static struct pending heap_pop(struct walk *w)
+{
+	struct pending top = w->heap[0];
+	size_t i = 0, c;
+
+	w->heap[0] = w->heap[--w->nheap];
+	while ((c = 2 * i + 1) < w->nheap) {
+		if (c + 1 < w->nheap && heap_less(w, c + 1, c))
+			c++;
+		if (!heap_less(w, c, i))
+			break;
+		heap_swap(w, i, c);
+		i = c;
+	}
+	return top;
+}
+
+/* Mark the directory read: false when it was already. -1 on OOM. */
+static int first_visit(struct walk *w, const struct stat *st)
+{
+	struct { dev_t dev; ino_t ino; } id;
+	char *key;
+	bool added;
+
+	memset(&id, 0, sizeof(id));
+	id.dev = st->st_dev;
+	id.ino = st->st_ino;
+	if (kb_strmap_find(&w->seen, (const char *)&id, sizeof(id))->key)
+		return 0;
+	if (!(key = kb_arena_strndup(&w->keys, (const char *)&id, sizeof(id))) ||
+	    !kb_strmap_put(&w->seen, key, sizeof(id), key, &added))
+		return -1;
+	return 1;
+}
+
+static int add_path(struct walk *w, char *sub)
+{
+	if (kb_grow((void **)&w->paths, &w->cap, w->n + 1,
+		    sizeof(*w->paths)) < 0) {
+		free(sub);
+		return -1;
+	}
+	w->paths[w->n++] = sub;
+	return 0;
+}
+
+/* One entry of directory rel: a subdirectory to read, a record file to
+ * keep, or nothing.  Nothing that cannot be read is passed over. */
+static int walk_entry(struct walk *w, const char *rel, int depth,
+		      const char *name)
+{
+	char *sub = join(rel, name), *full = sub ? join(w->root, sub) : NULL;
+	struct stat st;
+	int rc = 0;
+
+	if (!full) {
+		free(sub);
+		return kb_err(w->err, KB_ENOMEM, w->root, 0, 0, "out of memory");
+	}
+	if (stat(full, &st) < 0) {
+		/* a symlink to nothing, not named as a record file, holds
+		 * nothing to read; anything else (a directory that cannot be
+		 * searched, a path longer than the system allows, a loop of
+		 * symlinks) may hide records: an error */
+		struct stat lst;
+		int e = errno;
+
+		if (!(e == ENOENT && !yaml_name(name) && lstat(full, &lst) == 0 &&
+		      S_ISLNK(lst.st_mode)))
+			rc = kb_err(w->err, KB_EIO, full, 0, 0, "cannot read: %s",
+				    strerror(e));
+		free(sub);
+	} else if (S_ISDIR(st.st_mode)) {
+		if (heap_push(w, sub, depth + 1) < 0)
+			rc = kb_err(w->err, KB_ENOMEM, full, 0, 0, "out of memory");
+	} else if (!yaml_name(name) || (!*rel && !strcmp(name, "schema.yaml"))) {
+		free(sub);
+	} else if (!S_ISREG(st.st_mode)) {
+		/* named as the other errors here: with the root */
+		rc = kb_err(w->err, KB_EIO, full, 0, 0, "not a regular file");
+		free(sub);
+	} else if (add_path(w, sub) < 0) {
+		rc = kb_err(w->err, KB_ENOMEM, full, 0, 0, "out of memory");
+	}
+	free(full);
+	return rc;
+}
+
+/* Read the directory rel, once. */
+static int walk_dir(struct walk *w, const char *rel, int depth)
+{
+	char *dir = *rel ? join(w->root, rel) : strdup(w->root);
 	struct dirent *de;
 	struct stat st;
 	DIR *d;
 	int rc = 0;
-	size_t i;
 
 	if (!dir)
-		return kb_err(w->err, KB_ENOMEM, root, 0, 0, "out of memory");
-	if (depth > 256) {
-		rc = kb_err(w->err, KB_ELIMIT, dir, 0, 0,
-			    "directories nest deeper than 256 levels");
-		goto out;
-	}
+		return kb_err(w->err, KB_ENOMEM, w->root, 0, 0, "out of memory");
 	if (stat(dir, &st) < 0) {
 		rc = kb_err(w->err, KB_EIO, dir, 0, 0, "cannot read: %s",
 			    strerror(errno));
 		goto out;
 	}
-	for (i = 0; i < w->nseen; i++)	/* each directory once */
-		if (w->seen[i].dev == st.st_dev && w->seen[i].ino == st.st_ino)
-			goto out;
-	if (w->nseen == w->capseen) {
-		size_t cap = w->capseen ? w->capseen * 2 : 16;
-		void *p = realloc(w->seen, cap * sizeof(*w->seen));
-		if (!p) {
+	if ((rc = first_visit(w, &st)) <= 0) {	/* each directory once */
+		if (rc < 0)
 			rc = kb_err(w->err, KB_ENOMEM, dir, 0, 0, "out of memory");
-			goto out;
-		}
-		w->seen = p;
-		w->capseen = cap;
+		goto out;
 	}
-	w->seen[w->nseen].dev = st.st_dev;
-	w->seen[w->nseen].ino = st.st_ino;
-	w->nseen++;
+	rc = 0;
+	if (depth > 256) {
+		rc = kb_err(w->err, KB_ELIMIT, dir, 0, 0,
+			    "directories nest deeper than 256 levels");
+		goto out;
+	}
 	if (!(d = opendir(dir))) {
 		rc = kb_err(w->err, KB_EIO, dir, 0, 0, "cannot read directory: %s",
 			    strerror(errno));
 		goto out;
 	}
-	while ((errno = 0, de = readdir(d))) {
-		char *sub, *full;
-
-		if (de->d_name[0] == '.')
-			continue;
-		if (!(sub = join(rel, de->d_name)) || !(full = join(root, sub))) {
-			free(sub);
-			rc = kb_err(w->err, KB_ENOMEM, dir, 0, 0, "out of memory");
-			break;
-		}
-		if (stat(full, &st) < 0) {
-			if (yaml_name(de->d_name))
-				rc = kb_err(w->err, KB_EIO, full, 0, 0,
-					    "cannot read: %s", strerror(errno));
-			free(full);
-			if (rc) {
-				free(sub);
-				break;
-			}
-			free(sub);
-			continue;
-		}
-		if (S_ISDIR(st.st_mode)) {
-			free(full);
-			rc = walk_dir(w, root, sub, depth + 1);
-			free(sub);
-			if (rc)
-				break;
-			continue;
-		}
-		if (!yaml_name(de->d_name) || (!*rel && !strcmp(de->d_name, "schema.yaml"))) {
-			free(full);
-			free(sub);
-			continue;
-		}
-		if (!S_ISREG(st.st_mode)) {
-			/* named as the other errors here: with the root */
-			rc = kb_err(w->err, KB_EIO, full, 0, 0,
-				    "not a regular file");
-			free(full);
-			free(sub);
-			break;
-		}
-		free(full);
-		if (w->n == w->cap) {
-			size_t cap = w->cap ? w->cap * 2 : 64;
-			char **p = realloc(w->paths, cap * sizeof(*p));
-			if (!p) {
-				free(sub);
-				rc = kb_err(w->err, KB_ENOMEM, dir, 0, 0,
-					    "out of memory");
-				break;
-			}
-			w->paths = p;
-			w->cap = cap;
-		}
-		w->paths[w->n++] = sub;
-	}
+	while (!rc && (errno = 0, de = readdir(d)))
+		if (de->d_name[0] != '.')
+			rc = walk_entry(w, rel, depth, de->d_name);
 	if (!rc && errno)
 		rc = kb_err(w->err, KB_EIO, dir, 0, 0, "cannot read directory: %s",
 			    strerror(errno));
@@ -541,6 +625,38 @@ static int walk_dir(struct walk *w, const char *root, const char *rel,
 out:
 	free(dir);
 	return rc;
+}
+
+/* Every record file below root, in w->paths (unsorted). */
+static int walk_all(struct walk *w, const char *root)
+{
+	struct pending p;
+	char *top = strdup("");
+	int rc = 0;
+
+	w->root = root;
+	if (!top || heap_push(w, top, 0) < 0)
+		return kb_err(w->err, KB_ENOMEM, root, 0, 0, "out of memory");
+	while (!rc && w->nheap) {
+		p = heap_pop(w);
+		rc = walk_dir(w, p.rel, p.depth);
+		free(p.rel);
+	}
+	return rc;
+}
+
+static void walk_free(struct walk *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->n; i++)
+		free(w->paths[i]);
+	free(w->paths);
+	for (i = 0; i < w->nheap; i++)
+		free(w->heap[i].rel);
+	free(w->heap);
+	kb_strmap_free(&w->seen);
+	kb_arena_free(&w->keys);
 }
 
 /* ---- opening -------------------------------------------------------------- */
@@ -675,7 +791,7 @@ static int load_path(struct kb *kb, const char *full, const char *shown,
 	if (S_ISREG(st.st_mode))
 		rc = kb_load_split(kb, name, fp, NULL, (size_t)st.st_size, err);
 	else
-		rc = kb_load_file(kb, name, fp, NULL, 0, 0, NULL, 0, err);
+		rc = kb_load_file(kb, name, fp, NULL, 0, 0, NULL, 0, 0, err);
 	if (!rc && ferror(fp))
 		rc = kb_err(err, KB_EIO, shown, 0, 0, "read error: %s",
 			    strerror(errno));
@@ -683,18 +799,56 @@ static int load_path(struct kb *kb, const char *full, const char *shown,
 	return rc;
 }
 
+/* The bytes of a file held in memory: its own, or fetched now. */
+static int mem_bytes(const struct kb *kb, const struct kb_memfile *f,
+		     const char **data, size_t *len, struct kb_error *err)
+{
+	if (f->data || !kb->fetch) {
+		*data = f->data ? f->data : "";
+		*len = f->data ? f->len : 0;
+		return 0;
+	}
+	return kb->fetch(f, data, len, kb->fetch_ud, err);
+}
+
 /* Read the records of every file found when the KB was opened. */
 static int load_all(struct kb *kb, struct kb_error *err)
 {
-	size_t i;
+	const char *data;
+	size_t i, len;
 	int rc = 0;
 
 	for (i = 0; i < kb->nfiles && !rc; i++)
 		rc = load_path(kb, kb->paths[i], kb->shown[i], err);
 	for (i = 0; i < kb->nmem && !rc; i++)
-		rc = kb_load_split(kb, kb->mem[i]->name, NULL, kb->mem[i]->data,
-				   kb->mem[i]->len, err);
+		if (!(rc = mem_bytes(kb, kb->mem[i], &data, &len, err)))
+			rc = kb_load_split(kb, kb->mem[i]->name, NULL, data,
+					   len, err);
 	return rc;
+}
+
+/* Before a new reading of a KB's files: no id seen, no byte read. */
+static void reading_afresh(struct kb *kb)
+{
+	kb->bytes = kb->alias_spent = 0;
+	free(kb->idslots);
+	kb->idslots = NULL;
+	kb->idcap = kb->idcount = 0;
+	kb_strmap_free(&kb->exact);
+	kb->nseen = 0;
+}
+
+int kb_load(struct kb *kb, struct kb_error *err)
+{
+	if (!kb->stream)
+		return 0;
+	/* as kb_open without opts.stream would have: the id index starts
+	 * empty, in its loaded form */
+	kb->stream = false;
+	reading_afresh(kb);
+	kb->each = NULL;
+	kb->each_ud = NULL;
+	return load_all(kb, err);
 }
 
 int kb_stream(struct kb *kb, int (*fn)(const struct kb_record *rec, void *ud),
@@ -716,12 +870,7 @@ int kb_stream(struct kb *kb, int (*fn)(const struct kb_record *rec, void *ud),
 		kb_view_free(&w);
 		return rc;
 	}
-	/* a second reading starts afresh */
-	free(kb->idslots);
-	kb->idslots = NULL;
-	kb->idcap = kb->idcount = 0;
-	kb_strmap_free(&kb->exact);
-	kb->nseen = 0;
+	reading_afresh(kb);	/* a second reading too */
 	kb->each = fn;
 	kb->each_ud = ud;
 	return load_all(kb, err);
@@ -792,6 +941,7 @@ int kb_open(struct kb **out, const char *path, const struct kb_open_opts *opts,
 		kb_free(kb);
 		return kb_err(err, KB_ENOMEM, path, 0, 0, "out of memory");
 	}
+	kb->prefix = prefix;	/* kb_free frees it */
 	if (opts && opts->schema) {
 		rc = load_schema_file(kb, opts->schema, opts->schema, err);
 	} else {
@@ -818,7 +968,7 @@ int kb_open(struct kb **out, const char *path, const struct kb_open_opts *opts,
 	memset(&w, 0, sizeof(w));
 	w.err = err;
 	if (!rc)
-		rc = walk_dir(&w, path, "", 0);
+		rc = walk_all(&w, path);
 	if (!rc && w.n)	/* an empty KB has no array: qsort(NULL) is undefined */
 		qsort(w.paths, w.n, sizeof(*w.paths), cmp_str);
 	if (!rc) {
@@ -838,11 +988,7 @@ int kb_open(struct kb **out, const char *path, const struct kb_open_opts *opts,
 		strcpy(kb->shown[i], prefix);
 		strcat(kb->shown[i], w.paths[i]);
 	}
-	for (i = 0; i < w.n; i++)
-		free(w.paths[i]);
-	free(w.paths);
-	free(w.seen);
-	kb->prefix = prefix;
+	walk_free(&w);
 	if (!rc && !kb->stream)
 		rc = load_all(kb, err);
 done:
@@ -876,8 +1022,20 @@ int kb_open_mem(struct kb **out, const struct kb_memfile *files, size_t n,
 		kb_free(kb);
 		return kb_err(err, KB_ENOMEM, NULL, 0, 0, "out of memory");
 	}
-	/* The common directory prefix of all names is the KB root. */
-	if (n) {
+	/* The root: display when given (a KB read from elsewhere, whose
+	 * files may all lie in one subdirectory), else the common directory
+	 * prefix of all names. */
+	if (opts && opts->display) {
+		pre = strlen(opts->display);
+		for (i = 0; i < n; i++)
+			if (strncmp(files[i].name, opts->display, pre)) {
+				kb_free(kb);
+				free(order);
+				return kb_err(err, KB_EUSAGE, files[i].name, 0, 0,
+					      "file name does not start with "
+					      "the KB's root '%s'", opts->display);
+			}
+	} else if (n) {
 		const char *slash = strrchr(files[0].name, '/');
 		pre = slash ? (size_t)(slash - files[0].name) + 1 : 0;
 		for (i = 1; i < n; i++)
@@ -888,12 +1046,21 @@ int kb_open_mem(struct kb **out, const struct kb_memfile *files, size_t n,
 	for (i = 0; i < n; i++)
 		order[i] = &files[i];
 	qsort(order, n, sizeof(*order), cmp_mem);
+	if (opts) {
+		kb->fetch = opts->fetch;
+		kb->fetch_ud = opts->fetch_ud;
+	}
 	if (opts && opts->schema)
 		rc = load_schema_file(kb, opts->schema, opts->schema, err);
-	for (i = 0; i < n && !rc && !(opts && opts->schema); i++)
-		if (!strcmp(order[i]->name + pre, "schema.yaml"))
-			rc = kb_schema_parse(kb, order[i]->name, order[i]->data,
-					     order[i]->len, err);
+	for (i = 0; i < n && !rc && !(opts && opts->schema); i++) {
+		const char *data;
+		size_t len;
+
+		if (strcmp(order[i]->name + pre, "schema.yaml"))
+			continue;
+		if (!(rc = mem_bytes(kb, order[i], &data, &len, err)))
+			rc = kb_schema_parse(kb, order[i]->name, data, len, err);
+	}
 	/* Keep the record files, in order; the schema is read already. */
 	for (i = 0; i < n && !rc; i++) {
 		if (!strcmp(order[i]->name + pre, "schema.yaml"))

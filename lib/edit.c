@@ -1235,18 +1235,27 @@ static int read_region(struct kb_edit *ed, struct efile *f, struct region *g,
 		      g->base_line, &perr);
 	g->parsed = true;
 	if (rc) {
+		if (part || rc == KB_ENOMEM)
+			kb_error_free(&perr);
 		if (part)
 			return 1;
 		if (rc == KB_ENOMEM)
 			return oom(err);
-		*err = perr;
+		if (rc != KB_EUSAGE && rc != KB_ESYNTAX && rc != KB_ESTRUCT) {
+			*err = perr;
+			return rc;
+		}
 		if (rc == KB_EUSAGE)
-			snprintf(err->message, sizeof(err->message),
-				 "kbq cannot edit this file: %.900s", perr.message);
-		else if (rc == KB_ESYNTAX || rc == KB_ESTRUCT)
-			snprintf(err->message, sizeof(err->message),
-				 "the file changed since kbq read it (%.900s)",
-				 perr.message);
+			kb_err(err, rc, perr.file, perr.line, perr.col,
+			       "kbq cannot edit this file: %.900s", perr.message);
+		else
+			kb_err(err, rc, perr.file, perr.line, perr.col,
+			       "the file changed since kbq read it (%.900s)",
+			       perr.message);
+		err->word = perr.word;
+		err->offset = perr.offset;
+		err->span = perr.span;
+		kb_error_free(&perr);
 		return rc;
 	}
 	if (part) {
@@ -2387,10 +2396,14 @@ static int reread(struct efile *f, struct region *g, struct kb_error *err)
 	g->mf.len = g->nw.len;
 	if (!kb_open_mem(&g->after, &g->mf, 1, &oo, &e))
 		return 0;
-	if (e.code == KB_ENOMEM)
+	if (e.code == KB_ENOMEM) {
+		kb_error_free(&e);
 		return oom(err);
+	}
 	snprintf(what, sizeof(what), "the result would not read back (line %u: "
-		 "%s)", e.line ? (unsigned)(g->base_line + e.line) : 0, e.message);
+		 "%.1000s)", e.line ? (unsigned)(g->base_line + e.line) : 0,
+		 e.message);
+	kb_error_free(&e);
 	return cannot(f, what, err);
 }
 
@@ -2584,7 +2597,7 @@ static bool aliases_hit(const struct ys_file *y, const struct ys_rec *r,
 
 static struct target *target_by_id(const struct kb_edit *ed, const char *id)
 {
-	struct kb_strmap_slot *s = kb_strmap_find(&ed->tmap, id, strlen(id));
+	const struct kb_strmap_slot *s = kb_strmap_find(&ed->tmap, id, strlen(id));
 
 	return s->key ? &ed->t[(uintptr_t)s->val - 1] : NULL;
 }

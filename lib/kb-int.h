@@ -33,8 +33,12 @@
 #define KB_MAX_PARENS	256
 /* records that matching one record may visit by following refs */
 #define KB_MAX_REFWALK	((size_t)1 << 20)
-/* alias expansion budget: bytes an expansion may produce per file */
+/* alias expansion budget: the bytes that expansion may produce in the
+ * whole KB, BASE and FACTOR times the bytes of its record files read so
+ * far (tests lower BASE to reach it with small files) */
+#ifndef KB_ALIAS_BASE
 #define KB_ALIAS_BASE	((size_t)64 << 20)
+#endif
 #define KB_ALIAS_FACTOR	8
 /* A file is read by several threads in units of about this many bytes
  * (par.c); smaller files are read by the calling thread alone.  Tests
@@ -45,6 +49,31 @@
 #define KB_MAX_THREADS	64
 
 /* ---- errors ------------------------------------------------------------ */
+
+/* A malloc'd string formatted as vsnprintf would, or NULL. */
+char *kb_vstrprintf(const char *fmt, va_list ap);
+
+/* ---- counting work, for tests ---------------------------------------------- */
+/*
+ * A copy of the library built with KB_COUNT_WORK counts the work that a
+ * hostile KB could make grow faster than its size, so that a test can
+ * check a bound on a small input instead of timing a large one.  The
+ * counters are process-wide and only ever grow.
+ */
+#ifdef KB_COUNT_WORK
+struct kb_work {
+	size_t edit_cells;	/* edit-distance cells, suggestions */
+	size_t regex_limit;	/* match-limit units granted to PCRE2 */
+	size_t lookup_probes;	/* entries compared in a lookup: slots of
+				 * a hash map, or items of a list scanned */
+	size_t id_probes;	/* slots visited by id look-ups (db.c) */
+};
+extern struct kb_work kb_work;
+#define KB_WORK_ADD(field, n) \
+	((void)__atomic_fetch_add(&kb_work.field, (size_t)(n), __ATOMIC_RELAXED))
+#else
+#define KB_WORK_ADD(field, n) ((void)0)
+#endif
 
 
 /* ---- arenas ------------------------------------------------------------ */
@@ -84,9 +113,10 @@ struct kb_strmap {
 
 uint32_t kb_hash(const char *s, size_t len);
 uint64_t kb_hash64(const char *s, size_t len);	/* SipHash-1-3, keyed */
-/* The slot for key: its val is NULL and key NULL when absent. */
-struct kb_strmap_slot *kb_strmap_find(const struct kb_strmap *m,
-				      const char *key, size_t len);
+/* The slot for key: its val is NULL and key NULL when absent.  Read only:
+ * kb_strmap_put() changes a map. */
+const struct kb_strmap_slot *kb_strmap_find(const struct kb_strmap *m,
+					    const char *key, size_t len);
 /* Insert key (not copied) -> val; returns the existing slot if present,
  * NULL on out-of-memory.  *added tells whether it was new. */
 struct kb_strmap_slot *kb_strmap_put(struct kb_strmap *m, const char *key,
@@ -103,6 +133,12 @@ struct kb_schema {
 	const char *file;
 	struct kb_regex **patterns;	/* owned, to free */
 	size_t npatterns;
+	/* kinds by name and by plural; the kinds' field indexes and the enum
+	 * fields' value indexes, owned here (kinds share common fields) */
+	struct kb_strmap kind_index, plural_index;
+	struct kb_strmap **maps;
+	size_t nmaps;
+	size_t nspecs;			/* field specs of all kinds */
 };
 
 /* Parse a schema file's text; strings go into the KB's arena, names are
@@ -159,11 +195,19 @@ struct kb {
 	size_t nfiles;
 	const struct kb_memfile **mem;
 	size_t nmem, mempre;
+	/* the data of a memfile given without (kb_open_opts.fetch) */
+	int (*fetch)(const struct kb_memfile *f, const char **data,
+		     size_t *len, void *ud, struct kb_error *err);
+	void *fetch_ud;
 	/* streaming: records are handed to each() and not kept */
 	bool stream;
 	struct kb_arena scratch;
 	int (*each)(const struct kb_record *rec, void *ud);
 	void *each_ud;
+	/* the record files' bytes read so far (a pipe's: libyaml's count),
+	 * and alias expansion charged so far: one budget for the whole KB,
+	 * in proportion to its size (load.c) */
+	size_t bytes, alias_spent;
 	struct kb_schema *schema;	/* NULL when schema-less */
 	/* where the KB was opened (edit.c): the path given, whether it is a
 	 * directory, and the prefix of the names shown for its files */
@@ -219,6 +263,15 @@ struct kb_crec *kb_crec_encode(struct kb *kb, struct kb_arena *a,
 int kb_view_decode(const struct kb *kb, const struct kb_crec *c,
 		   struct kb_view *w);
 void kb_view_free(struct kb_view *w);
+/*
+ * A digest of a record's content and positions, lines taken relative to
+ * the record's own `line` (so that a unit of a file, counting lines from
+ * its start, gives what a reading of the whole file gives), and the
+ * running digest of a sequence of records, each at its absolute line.
+ */
+uint64_t kb_record_digest(const struct kb_field *f, uint32_t n, uint32_t line,
+			  uint32_t col);
+uint64_t kb_digest_chain(uint64_t chain, uint64_t digest, uint32_t line);
 /* The compact record with this id in a loaded KB, or NULL. */
 struct kb_crec *kb_find(const struct kb *kb, const char *id);
 /* c decoded once for good (kb_at, kb_get): NULL when out of memory. */
@@ -234,8 +287,9 @@ const struct kb_record *kb_crec_full(const struct kb *kb, struct kb_crec *c);
 /* One unit of a file, parsed by a worker thread (par.c). */
 struct kb_unit;
 /* Keep a record among the unit's: a struct kb_record when streaming, else
- * a struct kb_crec.  0, or -1 when out of memory. */
-int kb_unit_add(struct kb_unit *u, void *rec);
+ * a struct kb_crec, with its kb_record_digest().  0, or -1 when out of
+ * memory. */
+int kb_unit_add(struct kb_unit *u, void *rec, uint64_t digest);
 /* The unit's scratch memory, and where its compact records go. */
 struct kb_arena *kb_unit_arena(struct kb_unit *u);
 struct kb_arena *kb_unit_keep(struct kb_unit *u);
@@ -250,11 +304,14 @@ bool kb_unit_end(struct kb_unit *u, bool open, size_t line, size_t col);
  * Parse one file's YAML into records, handed to kb->each when streaming,
  * else kept and indexed.  Exactly one of `fp` and `data` is used.  With a
  * unit (par.c), the records only go to the unit.  The first `skip` records
- * are passed over (they were handed on before).
+ * are passed over (they were handed on before): their kb_digest_chain()
+ * must be `chain`, else the file changed since they were read (an error).  `size` is the whole
+ * file's, 0 when unknown (a pipe: the bytes read are then added to
+ * kb->bytes here; kb_load_split() adds a known size).
  */
 int kb_load_file(struct kb *kb, const char *name, void *fp, const char *data,
-		 size_t len, size_t budget_hint, struct kb_unit *unit,
-		 size_t skip, struct kb_error *err);
+		 size_t len, size_t size, struct kb_unit *unit,
+		 size_t skip, uint64_t chain, struct kb_error *err);
 /*
  * The same, by kb->threads threads when the file is large (fp a regular
  * file of `len` bytes, or `data`): the same records in the same order, the
@@ -262,6 +319,11 @@ int kb_load_file(struct kb *kb, const char *name, void *fp, const char *data,
  */
 int kb_load_split(struct kb *kb, const char *name, void *fp, const char *data,
 		  size_t len, struct kb_error *err);
+#ifdef KB_TEST_HOOKS
+/* Called by kb_load_split() once the first unit of a file is handed on,
+ * while the others are being read: tests rewrite the file there. */
+extern void (*kb_test_par_read)(const char *name);
+#endif
 /* Add a record to the id index (c: its compact copy, NULL when streaming);
  * KB_ESTRUCT on a duplicate. */
 int kb_index_record(struct kb *kb, struct kb_record *rec, struct kb_crec *c,
@@ -422,11 +484,21 @@ static inline void *kb_unconst(const void *p)
 	return q;
 }
 
+/* Byte-wise order of two texts of known lengths, a shorter prefix first. */
+static inline int kb_bytes_cmp(const char *a, size_t alen, const char *b,
+			       size_t blen)
+{
+	int c = memcmp(a, b, alen < blen ? alen : blen);
+
+	if (c)
+		return c;
+	return alen < blen ? -1 : alen > blen;
+}
+
+/* The edit distance of a and b when at most max (3 at most), else
+ * max + 1; the work is linear in the shorter string. */
 size_t kb_edit_distance(const char *a, const char *b, size_t max);
 size_t kb_suggest_max(size_t len);
-/* True when the value is valid for the field's type (not ref resolution). */
-bool kb_value_valid(const struct kb_fieldspec *f, const struct kb_value *v,
-		    const char **why);
 /*
  * Check one record as kb_validate() does.  The record may come from
  * another KB, its names interned in kb.  kind_of (or NULL) tells what the
@@ -438,19 +510,33 @@ size_t kb_validate_record(const struct kb *kb, const struct kb_record *rec,
 						 bool *known),
 			  void *kud,
 			  void (*fn)(const struct kb_diag *d, void *ud), void *ud);
-/* Parse a decimal integer exactly (optional sign, digits); false if not. */
-bool kb_int_parse(const char *s, size_t len, long long *out);
+/* Is f a ref field of rec: declared a ref in rec's kind, or, schema-less,
+ * any field but id and kind?  What kb_backlinks() and back-link terms
+ * (^F) follow backwards. */
+bool kb_is_ref_field(const struct kb *kb, const struct kb_record *rec,
+		     const struct kb_field *f);
 
 /*
- * Work counters for tests: a library copy built with KB_COUNT_WORK counts
- * the steps of its look-ups, so that a test can check a bound on work
- * instead of timing it.  Otherwise they cost nothing.
+ * A suggestion built candidate by candidate.  With a budget (the edit-
+ * distance cells a whole pass over the KB may still spend, shared by all
+ * its suggestions) the work stops when it runs out: later candidates, and
+ * later suggestions, are skipped.  Without one (NULL) a suggestion costs a
+ * band of cells per character of its candidates.
  */
-#ifdef KB_COUNT_WORK
-extern size_t kb_work_id_probes;	/* slots visited by id look-ups */
-#define KB_COUNT(counter) ((void)(kb_work_##counter++))
-#else
-#define KB_COUNT(counter) ((void)0)
-#endif
+struct kb_suggest {
+	const char *word;
+	size_t len, max, best;
+	const char *pick;
+	size_t *budget;
+};
+void kb_suggest_init(struct kb_suggest *s, const char *word, size_t *budget);
+/* false when the budget has run out: no use adding more */
+bool kb_suggest_add(struct kb_suggest *s, const char *cand);
+/* 1 when the value is valid for the field's spec (type, enum values,
+ * pattern; refs are not resolved), 0 when not (*why says why), -KB_EMATCH
+ * when its pattern hit the match limit: no answer. */
+int kb_value_check(const struct kb_fieldspec *f, const struct kb_value *v,
+		   const char **why);
+
 
 #endif

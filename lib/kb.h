@@ -43,27 +43,42 @@ enum kb_code {
 };
 
 /*
- * A located error.  `file` is empty when the error has no file (out of
+ * A located error.  `file` is "" when the error has no file (out of
  * memory); `line` and `col` are 0 when unknown.  For expression errors,
  * `word` is the index of the offending argument word and `offset`/`span`
  * the byte range inside it to underline.
+ *
+ * Who frees what: `file` and `message` are the error's own heap copies,
+ * whole however long (a file name is never cut short).  A function that
+ * fails fills the caller's struct without looking at what it held; the
+ * caller then owns the two strings and releases them with
+ * kb_error_free() once it has reported them.  A struct that no call
+ * filled needs no kb_error_free() (a zeroed one may be passed to it).
  */
 struct kb_error {
 	enum kb_code code;
-	char file[1024];
+	const char *file;
 	unsigned line, col;
 	int word;
 	size_t offset, span;
-	char message[1024];
+	const char *message;
+	/* the id of the record the error is about (a duplicate id), or NULL;
+	 * owned by the error as file and message are */
+	const char *id;
 };
 
 /*
  * Fill *err (when not NULL) with a located error and return `code`, so
- * that callers report their own errors the way the library does.
+ * that callers report their own errors the way the library does.  The
+ * strings are copied; release them with kb_error_free().
  */
 int kb_err(struct kb_error *err, enum kb_code code, const char *file,
 	   unsigned line, unsigned col, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
+
+/* Free the strings of a filled error (NULL, or zeroed, is allowed); the
+ * error is left holding "" for both. */
+void kb_error_free(struct kb_error *err);
 
 /* ---- the record model -------------------------------------------------- */
 
@@ -121,6 +136,7 @@ enum kb_type {
 const char *kb_type_name(enum kb_type t);
 
 struct kb_regex;
+struct kb_strmap;
 
 struct kb_fieldspec {
 	const char *name;	/* interned in the KB that uses the schema */
@@ -134,6 +150,7 @@ struct kb_fieldspec {
 	const struct kb_regex *re;	/* the pattern compiled, or NULL */
 	const char *description;	/* or NULL */
 	uint32_t line, col;		/* where the schema declares it */
+	const struct kb_strmap *value_index;	/* private: values hashed */
 };
 
 struct kb_kind {
@@ -143,6 +160,7 @@ struct kb_kind {
 	/* the common fields first, then the kind's own, in schema order */
 	const struct kb_fieldspec *fields;
 	size_t nfields;
+	const struct kb_strmap *field_index;	/* private: fields hashed */
 };
 
 struct kb;
@@ -153,14 +171,18 @@ bool kb_has_schema(const struct kb *kb);
 const char *kb_schema_file(const struct kb *kb);
 size_t kb_kind_count(const struct kb *kb);
 const struct kb_kind *kb_kind_at(const struct kb *kb, size_t i);
-/* The kind called `name`, or NULL (also when schema-less). */
+/* The kind called `name`, or NULL (also when schema-less).  O(1): kinds
+ * are hashed. */
 const struct kb_kind *kb_kind_find(const struct kb *kb, const char *name);
-/* The kind whose plural is `plural`, or NULL. */
+/* The kind whose plural is `plural`, or NULL.  O(1). */
 const struct kb_kind *kb_kind_by_plural(const struct kb *kb,
 					const char *plural);
-/* The spec of field `name` in `kind`, or NULL. */
+/* The spec of field `name` in `kind` (NULL allowed), or NULL.  O(1). */
 const struct kb_fieldspec *kb_kind_field(const struct kb_kind *kind,
 					 const char *name);
+/* The index in f->values of the enum value s (len bytes), or (size_t)-1
+ * when it is not one of them.  O(1): the values are hashed. */
+size_t kb_enum_index(const struct kb_fieldspec *f, const char *s, size_t len);
 
 /* ---- opening a KB -------------------------------------------------------- */
 
@@ -186,6 +208,16 @@ struct kb_open_opts {
 	 * on a different number of records (a prefix of the file's, as with
 	 * one thread, whose count depends on libyaml's buffering). */
 	unsigned threads;
+	/* kb_open_mem: a file given with data NULL is asked for just before
+	 * it is read (each time, also when kb_stream() reads it):
+	 * fetch(f, &data, &len, fetch_ud, err) returns 0 with its bytes, which
+	 * must then outlive the KB, or a KB_E* code with err filled, which
+	 * the opening or the reading returns.  So a caller can bring files in
+	 * while the first ones are parsed.  Called by the thread that opens or
+	 * streams the KB. */
+	int (*fetch)(const struct kb_memfile *f, const char **data,
+		     size_t *len, void *fetch_ud, struct kb_error *err);
+	void *fetch_ud;
 };
 
 /*
@@ -201,9 +233,10 @@ int kb_open(struct kb **out, const char *path, const struct kb_open_opts *opts,
 	    struct kb_error *err);
 
 /* The same for files held in memory, loaded in byte-wise order of name.
- * A file called "schema.yaml" (after any directory prefix common to all
- * names) is the schema.  The files are not copied: they must outlive the
- * KB (a compiled-in KB does). */
+ * A file called "schema.yaml" at the root is the schema: the root is
+ * opts->display when given (every name must then start with it, else
+ * KB_EUSAGE), else the directory prefix common to all names.  The files
+ * are not copied: they must outlive the KB (a compiled-in KB does). */
 int kb_open_mem(struct kb **out, const struct kb_memfile *files, size_t n,
 		const struct kb_open_opts *opts, struct kb_error *err);
 
@@ -219,6 +252,18 @@ int kb_open_mem(struct kb **out, const struct kb_memfile *files, size_t n,
  */
 int kb_stream(struct kb *kb, int (*fn)(const struct kb_record *rec, void *ud),
 	      void *ud, struct kb_error *err);
+
+/*
+ * Read the records of a KB opened with opts.stream now, and keep them, as
+ * kb_open() without opts.stream would have: kb_count(), kb_at(), kb_get()
+ * and back-links work from then on, and kb_stream() decodes each kept
+ * record in passing.  For a caller that learns only after compiling a
+ * query (kb_query_follows_refs) that it needs every record.  Nothing to do
+ * for a KB loaded whole.  Call it before kb_stream(); its errors are
+ * kb_open()'s.  A query compiled before it with back-link terms (^F) must
+ * be compiled again: until then it matches nothing but returns KB_EUSAGE.
+ */
+int kb_load(struct kb *kb, struct kb_error *err);
 
 /*
  * rec kept by kb until kb_free(): how a kb_stream() callback keeps the few
@@ -274,6 +319,10 @@ struct kb_diag {
 	uint32_t line, col;
 	const char *id;		/* the record concerned, or NULL */
 	const char *message;
+	/* KB_OK for a problem of the KB; KB_EMATCH when a pattern hit its
+	 * match limit on the value (no answer: an error, not a problem), or
+	 * KB_ENOMEM */
+	enum kb_code code;
 };
 
 /*
@@ -281,11 +330,78 @@ struct kb_diag {
  * (with a suggestion), required fields, types (string, text, date, enum,
  * int, url, pattern), id format, refs that resolve to the declared kinds.
  * Calls fn once per problem, in load order of the records, and returns the
- * number of problems.  Without a schema only structure is checked (which
- * kb_open already did), so the count is 0.
+ * number of problems; d and its strings live during the call only.
+ * Without a schema only structure is checked (which kb_open already did),
+ * so the count is 0.  The suggestions of one call share a budget of work
+ * in proportion to the KB's size: past it, problems come without one.
  */
 size_t kb_validate(const struct kb *kb,
 		   void (*fn)(const struct kb_diag *d, void *ud), void *ud);
+
+/* ---- differences between two KBs (diff.c) -------------------------------- */
+
+enum kb_change {
+	KB_CHANGE_ADDED = 1,	/* in NEW only */
+	KB_CHANGE_REMOVED,	/* in OLD only */
+	KB_CHANGE_CHANGED,	/* in both, with other values */
+	KB_CHANGE_ORDER,	/* a field in both: the same values, in another
+				 * order (never a record's change) */
+};
+
+/*
+ * One field that differs.  `old` and `new` are the field in each record,
+ * NULL where it is absent (ADDED: old NULL; REMOVED: new NULL).  For
+ * CHANGED and ORDER, `removed` are old's values that new lacks and `added`
+ * new's values that old lacks, counted with repeats (a multiset
+ * difference), each in its field's order; a one-value field that changed
+ * has its old value removed and its new one added.  ORDER has none of
+ * either.  NULL and 0 for ADDED and REMOVED.
+ */
+struct kb_field_diff {
+	const char *name;
+	enum kb_change change;
+	const struct kb_field *old, *new;
+	const struct kb_value *const *removed, *const *added;
+	size_t nremoved, nadded;
+};
+
+/*
+ * One record that differs.  ADDED: `new` is the record and `fields` all
+ * its fields but `id`, as added; REMOVED: `old`, and its fields as
+ * removed; CHANGED: both, and the fields that differ (`kind` among them
+ * when it changed), NEW's in its order, then those NEW lacks in OLD's.
+ */
+struct kb_record_diff {
+	enum kb_change change;
+	const struct kb_record *old, *new;
+	const struct kb_field_diff *fields;
+	size_t nfields;
+};
+
+/*
+ * Pair the records of two KBs loaded whole (not opts.stream) by id and
+ * call fn(d, ud) for each record that was added, removed or changed:
+ * first NEW's records in load order (added or changed), then OLD's records
+ * that NEW lacks, in OLD's load order.  Values are compared as text, in
+ * order: where a record is written, in which order its keys come, how its
+ * values are quoted or indented, and whether a one-value list is written
+ * `x` or `[x]` make no difference.  Everything d points to (the records,
+ * fields and values) is valid only during the call; the strings the
+ * records lend live as long as their KB.  Each record is decoded in
+ * passing, so memory beyond the two KBs is about that of their largest
+ * record.  A non-zero return of fn stops the walk and is returned;
+ * KB_ENOMEM (err filled) when out of memory.
+ */
+int kb_diff(const struct kb *old, const struct kb *new,
+	    int (*fn)(const struct kb_record_diff *d, void *ud), void *ud,
+	    struct kb_error *err);
+
+/*
+ * True when two KBs have the same schema as kbq reads it (kinds, plurals,
+ * descriptions, fields and their specs, in order), or both none: comments,
+ * quoting and layout of the schema files make no difference.
+ */
+bool kb_schema_equal(const struct kb *a, const struct kb *b);
 
 /* ---- dates ------------------------------------------------------------- */
 
@@ -293,6 +409,11 @@ size_t kb_validate(const struct kb *kb,
 struct kb_period {
 	int32_t first, last;
 };
+
+/* Parse an int as the schema's type int has it: an optional sign and
+ * decimal digits, within 64 bits; false when it is not one (" 5", "0x10",
+ * "1e3" are not). */
+bool kb_int_parse(const char *s, size_t len, long long *out);
 
 /* Parse "YYYY", "YYYY-MM" or "YYYY-MM-DD"; false when invalid. */
 bool kb_date_parse(const char *s, size_t len, struct kb_period *p);
@@ -315,6 +436,13 @@ struct kb_query;
  * every record.  `as_of` (or NULL) keeps only records in force on that
  * date.  On error, err->word/offset/span locate the offending token.
  * Field names are interned in kb, which is otherwise left alone.
+ *
+ * A back-link term (^F...) needs a KB loaded whole: on a streamed KB
+ * the query compiles, kb_query_follows_refs() is true, and matching gives
+ * -KB_EUSAGE until kb_load() has read the KB and the query is compiled
+ * again.  On a KB loaded whole the records it holds for are found here, in
+ * one pass over the KB, so compiling costs O(KB) and may fail as
+ * kb_query_match() does (KB_EMATCH, err located at the referring record).
  */
 int kb_query_compile(struct kb_query **out, struct kb *kb,
 		     const char *const *words, size_t nwords,
@@ -323,15 +451,17 @@ int kb_query_compile(struct kb_query **out, struct kb *kb,
 
 /*
  * 1 if rec matches, 0 if not, or -KB_EMATCH when a regex hit its limit or
- * its ref paths reach too many records (err then says where).
+ * its ref paths reach too many records (err then says where); -KB_EUSAGE
+ * for a query with back-link terms compiled on a streamed KB (see
+ * kb_load).
  */
 int kb_query_match(const struct kb_query *q, const struct kb_record *rec,
 		   struct kb_error *err);
 
 void kb_query_free(struct kb_query *q);
 
-/* True when a term follows refs (A.B): matching then needs kb_get(), so
- * the KB cannot be streamed. */
+/* True when a term follows refs (A.B) or a ref backwards (^F): matching
+ * then needs kb_get() or every record, so the KB cannot be streamed. */
 bool kb_query_follows_refs(const struct kb_query *q);
 
 /*
@@ -358,8 +488,8 @@ void kb_regex_free(struct kb_regex *re);
 /*
  * Resolve a path "a.b.c" from rec, following refs: calls fn for every
  * value reached, stopping early when fn returns non-zero (returned).
- * Returns -KB_EEXPR with err filled when a step is not a known field,
- * -KB_ELIMIT when the refs fan out to too many records.
+ * Returns -KB_ELIMIT when the refs fan out to too many records,
+ * -KB_ENOMEM when out of memory.
  */
 int kb_path_walk(const struct kb *kb, const struct kb_record *rec,
 		 const char *path,
@@ -367,6 +497,48 @@ int kb_path_walk(const struct kb *kb, const struct kb_record *rec,
 			   const struct kb_field *field,
 			   const struct kb_value *v, void *ud),
 		 void *ud);
+
+/* ---- counting records by values (--count-by) ---------------------------- */
+
+struct kb_tally;
+
+/*
+ * A tally of records by the values that `paths` (as kb_path_walk() takes
+ * them, field names already checked) reach in each: one row per distinct
+ * combination of values.  The paths are copied.
+ */
+int kb_tally_new(struct kb_tally **out, const struct kb *kb,
+		 const char *const *paths, size_t npaths, struct kb_error *err);
+
+/*
+ * Count rec once under every distinct combination of its paths' values: a
+ * path that reaches several values (a list, refs followed) gives each
+ * distinct value once; one that reaches none gives the empty value.  The
+ * values are copied, so rec may die after the call (a streamed record).
+ * Memory grows with the number of distinct rows only.  KB_ELIMIT (err
+ * located at rec) when a path fans out too far or the combinations of one
+ * record pass 2^20; KB_ENOMEM.  Not after kb_tally_sort().
+ */
+int kb_tally_add(struct kb_tally *t, const struct kb_record *rec,
+		 struct kb_error *err);
+
+/*
+ * Order the rows: most records first (`fewest`: fewest first), rows with
+ * as many records by their values, path by path, byte-wise.  Returns the
+ * number of rows.  No record may be added after.
+ */
+size_t kb_tally_sort(struct kb_tally *t, bool fewest);
+size_t kb_tally_rows(const struct kb_tally *t);
+
+/*
+ * Row i: its values, one per path in the order given (lent, as long as
+ * the tally lives; line and col 0), and in *count the number of records
+ * counted under it.  NULL when there is no row i.
+ */
+const struct kb_value *kb_tally_row(const struct kb_tally *t, size_t i,
+				    size_t *count);
+
+void kb_tally_free(struct kb_tally *t);
 
 /* Edit-distance suggestion among `cands` for `word`, or NULL. */
 const char *kb_suggest(const char *word, const char *const *cands, size_t n);

@@ -50,6 +50,7 @@ struct ld {
 	/* a unit of a file parsed by a worker thread (par.c), or NULL */
 	struct kb_unit *unit;
 	size_t skip;		/* records already delivered: pass over */
+	uint64_t chain, want;	/* their digest so far, and as delivered */
 	bool last_doc_open;	/* the last document ended as a unit must */
 	bool any_doc;		/* a document was seen */
 	struct kb_error *err;
@@ -60,7 +61,7 @@ struct ld {
 	struct kb_strmap anchors;
 	char **anchor_keys;	/* malloc'd, freed with the document */
 	size_t nanchor_keys, capanchor_keys;
-	size_t budget;		/* alias expansion still allowed, bytes */
+	size_t size;		/* the file's bytes; 0: unknown (a pipe) */
 	struct kb_marks *marks;	/* this thread's duplicate-key marks */
 	/* A KB uses few distinct keys: a direct-mapped cache on a cheap
 	 * hash (length, first and last byte) spares hashing the whole key. */
@@ -83,7 +84,7 @@ struct ld {
  * state they share, behind names_lock. */
 static struct kb_name *intern_name(struct kb *kb, const char *s, size_t len)
 {
-	struct kb_strmap_slot *slot;
+	const struct kb_strmap_slot *slot;
 	struct kb_name *n = NULL;
 	bool added;
 
@@ -122,7 +123,7 @@ const char *kb_intern(struct kb *kb, const char *s, size_t len)
 
 const char *kb_name(const struct kb *kb, const char *name)
 {
-	struct kb_strmap_slot *s;
+	const struct kb_strmap_slot *s;
 	const char *found;
 
 	pthread_mutex_lock(kb->names_lock);
@@ -179,14 +180,16 @@ static int at(struct ld *ld, enum kb_code code, yaml_mark_t m, const char *fmt,
 static int at(struct ld *ld, enum kb_code code, yaml_mark_t m, const char *fmt,
 	      ...)
 {
-	char msg[900];
 	va_list ap;
+	char *msg;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	msg = kb_vstrprintf(fmt, ap);
 	va_end(ap);
-	return kb_err(ld->err, code, ld->file, (unsigned)m.line + 1,
-		      (unsigned)m.column + 1, "%s", msg);
+	kb_err(ld->err, code, ld->file, (unsigned)m.line + 1,
+	       (unsigned)m.column + 1, "%s", msg ? msg : "out of memory");
+	free(msg);
+	return code;
 }
 
 /*
@@ -343,7 +346,7 @@ static bool is_null(const yaml_event_t *e)
 static int remember(struct ld *ld, const yaml_char_t *name,
 		    const struct anchor *a)
 {
-	struct kb_strmap_slot *slot;
+	const struct kb_strmap_slot *slot;
 	struct anchor *copy;
 	size_t len = strlen((const char *)name);
 	char *key;
@@ -373,7 +376,7 @@ static int remember(struct ld *ld, const yaml_char_t *name,
 static const struct anchor *lookup(struct ld *ld)
 {
 	const char *name = (const char *)ld->ev.data.alias.anchor;
-	struct kb_strmap_slot *slot;
+	const struct kb_strmap_slot *slot;
 
 	slot = kb_strmap_find(&ld->anchors, name, strlen(name));
 	return slot->key ? slot->val : NULL;
@@ -383,6 +386,8 @@ static const struct anchor *lookup(struct ld *ld)
 static int resolve_alias(struct ld *ld, const struct anchor **out)
 {
 	const struct anchor *a;
+	struct kb *kb = ld->kb;
+	size_t read, limit;
 
 	/* an alias may name an anchor of an earlier unit: only a reading
 	 * of the whole file can tell */
@@ -393,12 +398,17 @@ static int resolve_alias(struct ld *ld, const struct anchor **out)
 		return at(ld, KB_ESTRUCT, ld->ev.start_mark,
 			  "unknown anchor '%s'",
 			  (const char *)ld->ev.data.alias.anchor);
-	if (a->cost > ld->budget)
+	/* one budget for the whole KB, not one per file: all expansion so
+	 * far in proportion to all the bytes read so far (this file whole
+	 * when its size is known) */
+	read = kb->bytes + (ld->size ? ld->size : ld->p.offset);
+	limit = KB_ALIAS_BASE + KB_ALIAS_FACTOR * read;
+	if (kb->alias_spent > limit || a->cost > limit - kb->alias_spent)
 		return at(ld, KB_ELIMIT, ld->ev.start_mark,
-			  "alias '%s' expands beyond the limit of the file "
-			  "(billion laughs?)",
-			  (const char *)ld->ev.data.alias.anchor);
-	ld->budget -= a->cost;
+			  "alias '%s' expands beyond the limit of the KB, %zu "
+			  "bytes for its %zu bytes read (billion laughs?)",
+			  (const char *)ld->ev.data.alias.anchor, limit, read);
+	kb->alias_spent += a->cost;
 	*out = a;
 	return 0;
 }
@@ -413,6 +423,14 @@ static void drop_anchors(struct ld *ld)
 	kb_strmap_free(&ld->anchors);
 }
 
+/* A scalar holding "\0": every string of a record is a C string, so a
+ * NUL would cut it short ("a\0x" and "a\0y" read as the same id). */
+static bool has_nul(const struct ld *ld)
+{
+	return memchr(ld->ev.data.scalar.value, '\0',
+		      ld->ev.data.scalar.length) != NULL;
+}
+
 /* A scalar event as a value in the arena. */
 static int scalar_value(struct ld *ld, struct kb_value *v)
 {
@@ -422,6 +440,9 @@ static int scalar_value(struct ld *ld, struct kb_value *v)
 		return at(ld, KB_ELIMIT, ld->ev.start_mark,
 			  "scalar of %zu bytes is over the limit of %zu", n,
 			  KB_MAX_SCALAR);
+	if (has_nul(ld))
+		return at(ld, KB_ESTRUCT, ld->ev.start_mark,
+			  "a NUL byte (\\0) in a value");
 	v->text = kb_arena_strndup(ld->arena,
 				   (const char *)ld->ev.data.scalar.value, n);
 	if (!v->text)
@@ -729,6 +750,11 @@ static int parse_map(struct ld *ld, int depth, const yaml_char_t *anchor_ev,
 					ld->ev.data.scalar.length);
 				goto fail;
 			}
+			if (has_nul(ld)) {
+				rc = at(ld, KB_ESTRUCT, km,
+					"a NUL byte (\\0) in a key");
+				goto fail;
+			}
 			name = cached_name(ld, (const char *)ld->ev.data.scalar.value,
 					   ld->ev.data.scalar.length);
 		} else if (ld->ev.type == YAML_ALIAS_EVENT) {
@@ -906,8 +932,16 @@ static int add_record(struct ld *ld, const struct kb_field *f, uint32_t n,
 			      "'kind' must be one value, not a list");
 	if (ld->skip) {
 		/* delivered before a unit failed (par.c): only the anchors
-		 * it may define matter now */
-		ld->skip--;
+		 * it may define matter now, and that it is the record that
+		 * was delivered (the file may have been rewritten since) */
+		ld->chain = kb_digest_chain(ld->chain,
+					    kb_record_digest(f, n, (uint32_t)m.line + 1,
+							     (uint32_t)m.column + 1),
+					    (uint32_t)m.line + 1);
+		if (!--ld->skip && ld->chain != ld->want)
+			return at(ld, KB_EIO, m, "the file changed while it was "
+				  "read: the records up to this one are not "
+				  "those read before");
 		if (!ld->anchors.count)
 			kb_arena_reset(ld->arena);
 		return 0;
@@ -937,7 +971,8 @@ static int add_record(struct ld *ld, const struct kb_field *f, uint32_t n,
 		if (!kb->stream &&
 		    !(keep = kb_crec_encode(kb, kb_unit_keep(ld->unit), rec)))
 			return oom(ld);
-		if (kb_unit_add(ld->unit, keep))
+		if (kb_unit_add(ld->unit, keep,
+				kb_record_digest(f, n, rec->line, rec->col)))
 			return oom(ld);
 		if (!kb->stream && !ld->anchors.count)
 			kb_arena_reset(ld->arena);
@@ -1074,16 +1109,21 @@ static int syntax_first(struct ld *ld, int rc)
 			depth--;
 		}
 	}
-	if (r == KB_ESYNTAX)
+	if (!ld->err)
+		return r == KB_ESYNTAX ? r : rc;
+	if (r == KB_ESYNTAX) {
+		kb_error_free(&keep);
 		return r;
-	if (ld->err)
-		*ld->err = keep;
+	}
+	if (r)		/* out of memory reading on: the first error stands */
+		kb_error_free(ld->err);
+	*ld->err = keep;
 	return rc;
 }
 
 int kb_load_file(struct kb *kb, const char *name, void *fp, const char *data,
-		 size_t len, size_t budget_hint, struct kb_unit *unit,
-		 size_t skip, struct kb_error *err)
+		 size_t len, size_t size, struct kb_unit *unit,
+		 size_t skip, uint64_t chain, struct kb_error *err)
 {
 	struct ld ld;
 	int rc = 0;
@@ -1092,6 +1132,7 @@ int kb_load_file(struct kb *kb, const char *name, void *fp, const char *data,
 	ld.kb = kb;
 	ld.unit = unit;
 	ld.skip = skip;
+	ld.want = chain;
 	ld.marks = unit ? kb_unit_marks(unit) : &kb->marks;
 	/* the records' structs: reused after each record, kept only while
 	 * streamed records wait in a unit */
@@ -1101,7 +1142,7 @@ int kb_load_file(struct kb *kb, const char *name, void *fp, const char *data,
 	ld.data = data;
 	ld.len = len;
 	ld.fp = fp;
-	ld.budget = KB_ALIAS_BASE + KB_ALIAS_FACTOR * budget_hint;
+	ld.size = size;
 	if (!yaml_parser_initialize(&ld.p))
 		return kb_err(err, KB_ENOMEM, name, 0, 0, "out of memory");
 	if (fp && (fseek(fp, 0, SEEK_CUR) != 0 || ftell(fp) < 0)) {
@@ -1138,6 +1179,11 @@ int kb_load_file(struct kb *kb, const char *name, void *fp, const char *data,
 						 ld.ev.start_mark.line,
 						 ld.ev.start_mark.column))
 				rc = KB_EPAR;
+			else if (ld.skip)
+				rc = at(&ld, KB_EIO, ld.ev.start_mark,
+					"the file changed while it was read: "
+					"it no longer holds the records read "
+					"before");
 			break;
 		}
 		if (ld.ev.type != YAML_DOCUMENT_START_EVENT) {
@@ -1156,6 +1202,8 @@ int kb_load_file(struct kb *kb, const char *name, void *fp, const char *data,
 			kb_arena_reset(ld.arena);
 	}
 out:
+	if (!unit && fp && !size)	/* a pipe: its size is what was read */
+		kb->bytes += ld.p.offset;
 	if (ld.have_ev)
 		yaml_event_delete(&ld.ev);
 	drop_anchors(&ld);

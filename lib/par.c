@@ -18,6 +18,15 @@
  * kb_load_file() to be read in order from its start, passing over the
  * records already handed on.  The records, their positions and the errors
  * are always those of a reading by one thread.
+ *
+ * The file may change while it is read.  Its records handed on are
+ * summed up in a running digest (content and positions, kb_record_digest),
+ * which the reading in order must find again in the records it passes
+ * over, else the file changed between the two readings: an error, never
+ * records of two versions spliced together.  Before a unit is handed on,
+ * the file's size, times and inode are checked: when they moved, the
+ * unit may hold bytes of another version, and the file is read again in
+ * order the same way, even when every unit parsed.
  */
 #include "kb-int.h"
 
@@ -25,6 +34,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct kb_unit {
@@ -36,7 +46,8 @@ struct kb_unit {
 	size_t lines;		/* line breaks in it, as libyaml counts them */
 	void **recs;		/* struct kb_record * when streaming, else
 				 * struct kb_crec * */
-	size_t nrecs, caprecs;
+	uint64_t *digests;	/* each record's kb_record_digest() */
+	size_t nrecs, caprecs, capdigests;
 	struct kb_arena arena;	/* scratch: the records' structs */
 	struct kb_arena keep;	/* compact records, for a KB loaded whole */
 	char *buf;		/* the bytes, read from a file */
@@ -62,11 +73,14 @@ struct par {
 	bool stop;
 };
 
-int kb_unit_add(struct kb_unit *u, void *rec)
+int kb_unit_add(struct kb_unit *u, void *rec, uint64_t digest)
 {
 	if (kb_grow((void **)&u->recs, &u->caprecs, u->nrecs + 1,
-		    sizeof(*u->recs)) < 0)
+		    sizeof(*u->recs)) < 0 ||
+	    kb_grow((void **)&u->digests, &u->capdigests, u->nrecs + 1,
+		    sizeof(*u->digests)) < 0)
 		return -1;
+	u->digests[u->nrecs] = digest;
 	u->recs[u->nrecs++] = rec;
 	return 0;
 }
@@ -174,7 +188,7 @@ static bool plan(struct par *p)
 
 static void parse_unit(struct par *p, struct kb_unit *u)
 {
-	struct kb_error err;
+	struct kb_error err = { 0 };
 	const char *in;
 
 	u->off = p->cuts[u->k];
@@ -200,8 +214,10 @@ static void parse_unit(struct par *p, struct kb_unit *u)
 		}
 		in = u->buf;
 	}
-	u->rc = kb_load_file(p->kb, p->name, NULL, in, u->len, p->size, u, 0,
-			     &err);
+	/* the reading in order reports what went wrong */
+	if ((u->rc = kb_load_file(p->kb, p->name, NULL, in, u->len, p->size, u,
+				  0, 0, &err)))
+		kb_error_free(&err);
 }
 
 static void *worker(void *arg)
@@ -259,7 +275,8 @@ enum { HANDED, REREAD };
  * the record limit): that reading reports it as it always does.
  */
 static int hand_on(struct par *p, struct kb_unit *u, size_t line,
-		   size_t *handed, int *rc, struct kb_error *err)
+		   size_t *handed, uint64_t *chain, int *rc,
+		   struct kb_error *err)
 {
 	struct kb *kb = p->kb;
 	struct kb_record *rec = NULL;
@@ -306,6 +323,8 @@ static int hand_on(struct par *p, struct kb_unit *u, size_t line,
 		else
 			c->index = (uint32_t)kb->nseen++;
 		++*handed;
+		*chain = kb_digest_chain(*chain, u->digests[i],
+					 rec ? rec->line : c->line);
 		if (rec)
 			*rc = kb->each(rec, kb->each_ud);
 	}
@@ -345,41 +364,67 @@ static bool grew(const struct par *p)
 	return r != 0;
 }
 
-/* The file read in order by this thread, the first `skip` records passed
- * over. */
+/* The file read in order by this thread, the first `skip` records (whose
+ * digest is `chain`) passed over. */
 static int in_order(struct kb *kb, const char *name, FILE *fp,
-		    const char *data, size_t len, size_t skip,
+		    const char *data, size_t len, size_t skip, uint64_t chain,
 		    struct kb_error *err)
 {
 	if (fp) {
 		if (fseek(fp, 0, SEEK_SET) != 0)
 			return kb_err(err, KB_EIO, name, 0, 0, "cannot seek: %s",
 				      strerror(errno));
-		return kb_load_file(kb, name, fp, NULL, 0, len, NULL, skip, err);
+		return kb_load_file(kb, name, fp, NULL, 0, len, NULL, skip,
+				    chain, err);
 	}
-	return kb_load_file(kb, name, NULL, data, len, len, NULL, skip, err);
+	return kb_load_file(kb, name, NULL, data, len, len, NULL, skip, chain,
+			    err);
 }
 
-int kb_load_split(struct kb *kb, const char *name, void *fp, const char *data,
-		  size_t len, struct kb_error *err)
+#ifdef KB_TEST_HOOKS
+void (*kb_test_par_read)(const char *name);
+#endif
+
+/* Size, time of change and inode of the file: a change of any means the
+ * file was written while its units were read. */
+static bool same_file(const struct par *p, const struct stat *before)
+{
+	struct stat now;
+
+	if (p->fd < 0)
+		return true;
+	return fstat(p->fd, &now) == 0 && now.st_size == before->st_size &&
+	       now.st_ino == before->st_ino &&
+	       now.st_mtim.tv_sec == before->st_mtim.tv_sec &&
+	       now.st_mtim.tv_nsec == before->st_mtim.tv_nsec &&
+	       now.st_ctim.tv_sec == before->st_ctim.tv_sec &&
+	       now.st_ctim.tv_nsec == before->st_ctim.tv_nsec;
+}
+
+static int split(struct kb *kb, const char *name, void *fp, const char *data,
+		 size_t len, struct kb_error *err)
 {
 	struct par p;
 	pthread_t tid[KB_MAX_THREADS];
 	size_t nthreads = 0, k, handed = 0, line = 0, i;
+	uint64_t chain = 0;
+	struct stat st;
 	bool reread = false;
 	int rc = 0;
 
 	if (len < 2 * KB_PAR_UNIT || kb_threads(kb) < 2)
-		return in_order(kb, name, fp, data, len, 0, err);
+		return in_order(kb, name, fp, data, len, 0, 0, err);
 	memset(&p, 0, sizeof(p));
 	p.kb = kb;
 	p.name = name;
 	p.fd = fp ? fileno(fp) : -1;
+	if (p.fd >= 0 && fstat(p.fd, &st) != 0)
+		return in_order(kb, name, fp, data, len, 0, 0, err);
 	p.data = fp ? NULL : data;
 	p.size = len;
 	if (!plan(&p)) {
 		free(p.cuts);
-		return in_order(kb, name, fp, data, len, 0, err);
+		return in_order(kb, name, fp, data, len, 0, 0, err);
 	}
 	/* two units a thread in flight: one parsed, one being parsed */
 	p.nslots = 2 * (size_t)kb->threads;
@@ -387,7 +432,7 @@ int kb_load_split(struct kb *kb, const char *name, void *fp, const char *data,
 		p.nslots = p.nunits;
 	if (!(p.slots = calloc(p.nslots, sizeof(*p.slots)))) {
 		free(p.cuts);
-		return in_order(kb, name, fp, data, len, 0, err);
+		return in_order(kb, name, fp, data, len, 0, 0, err);
 	}
 	pthread_mutex_init(&p.lock, NULL);
 	pthread_cond_init(&p.ready, NULL);
@@ -405,16 +450,22 @@ int kb_load_split(struct kb *kb, const char *name, void *fp, const char *data,
 		while (!u->done || u->k != k)
 			pthread_cond_wait(&p.ready, &p.lock);
 		pthread_mutex_unlock(&p.lock);
-		if (u->rc || (u->last && grew(&p))) {
+		/* the file written since its units were read (or grown at
+		 * the end): none of them is handed on unchecked */
+		if (u->rc || (u->last && grew(&p)) || !same_file(&p, &st)) {
 			reread = true;
 			break;
 		}
-		if (hand_on(&p, u, line, &handed, &rc, err) == REREAD) {
+		if (hand_on(&p, u, line, &handed, &chain, &rc, err) == REREAD) {
 			reread = true;
 			break;
 		}
 		line += u->lines;
 		kb->par_units++;
+#ifdef KB_TEST_HOOKS
+		if (!k && kb_test_par_read)
+			kb_test_par_read(name);
+#endif
 		pthread_mutex_lock(&p.lock);
 		u->done = false;
 		p.taken++;
@@ -433,6 +484,7 @@ int kb_load_split(struct kb *kb, const char *name, void *fp, const char *data,
 		kb_arena_free(&p.slots[i].keep);
 		free(p.slots[i].marks.v);
 		free(p.slots[i].recs);
+		free(p.slots[i].digests);
 		free(p.slots[i].buf);
 	}
 	free(p.slots);
@@ -443,6 +495,15 @@ int kb_load_split(struct kb *kb, const char *name, void *fp, const char *data,
 	if (reread)
 		kb->par_rereads++;
 	if (reread && !rc)
-		rc = in_order(kb, name, fp, data, len, handed, err);
+		rc = in_order(kb, name, fp, data, len, handed, chain, err);
+	return rc;
+}
+
+int kb_load_split(struct kb *kb, const char *name, void *fp, const char *data,
+		  size_t len, struct kb_error *err)
+{
+	int rc = split(kb, name, fp, data, len, err);
+
+	kb->bytes += len;
 	return rc;
 }

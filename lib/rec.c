@@ -228,3 +228,37 @@ fail:
 	kb_view_free(&w);
 	return NULL;
 }
+
+/* ---- digests (par.c) ------------------------------------------------------ */
+
+static uint64_t mix(uint64_t h, uint64_t x)
+{
+	h ^= x + 0x9e3779b97f4a7c15u + (h << 6) + (h >> 2);
+	return h * 0xff51afd7ed558ccdu;
+}
+
+uint64_t kb_record_digest(const struct kb_field *f, uint32_t n, uint32_t line,
+			  uint32_t col)
+{
+	uint64_t h = mix(col, n);
+	uint32_t i, j;
+
+	/* lines relative to the record's: a unit counts from its start */
+	for (i = 0; i < n; i++) {
+		h = mix(h, kb_hash64(f[i].name, strlen(f[i].name)));
+		h = mix(h, (uint64_t)(f[i].line - line) << 32 | f[i].col);
+		h = mix(h, (uint64_t)f[i].count << 1 | f[i].is_list);
+		for (j = 0; j < f[i].count; j++) {
+			const struct kb_value *v = &f[i].values[j];
+
+			h = mix(h, (uint64_t)(v->line - line) << 32 | v->col);
+			h = mix(h, kb_hash64(v->text, v->len));
+		}
+	}
+	return h;
+}
+
+uint64_t kb_digest_chain(uint64_t chain, uint64_t digest, uint32_t line)
+{
+	return mix(mix(chain, digest), line);
+}

@@ -6,15 +6,31 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Large enough for any honest pattern, small enough that (a+)+$ on a long
- * subject gives up in well under a second. */
-#define MATCH_LIMIT 10000000u
-#define DEPTH_LIMIT 10000u
+/*
+ * PCRE2's match limit counts backtracking; a fixed one (10 million) let
+ * ^(x|x|xx)+$ spend 35 ms on each 40-byte value, so a KB of N bytes cost
+ * far more than N.  Each value now gets a first try within a limit in
+ * proportion to its length, of which honest patterns use a small part
+ * (one or two units a byte interpreted, less with JIT; ^(?:a|b|...|k)+$
+ * eleven).  A value that needs more may draw on a pool that every value
+ * matched so far has added to, from a start that lets a few costly values
+ * through in any KB; when the pool is dry, the limit hit is an error (the
+ * caller says where).  So all the matching a regex does costs at most a
+ * constant times the bytes it looked at, plus POOL_BASE.
+ */
+#define TRY_BASE	64u
+#define TRY_PER_BYTE	16u
+#define POOL_BASE	((size_t)10000000)
+#define POOL_PER_BYTE	4u
+#define RETRY_MAX	((size_t)10000000)
+/* The interpreter's backtracking depth, which its memory follows. */
+#define DEPTH_LIMIT	10000u
 
 struct kb_regex {
 	pcre2_code *code;
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
+	size_t pool;		/* match-limit units a retry may draw on */
 	/* -F without -i needs no regex engine, and so no pattern size
 	 * limit: a plain byte search (or comparison, for a whole match) */
 	char *lit;
@@ -87,10 +103,37 @@ int kb_regex_compile(struct kb_regex **out, const char *pattern, size_t len,
 		kb_regex_free(re);
 		return kb_err(err, KB_ENOMEM, NULL, 0, 0, "out of memory");
 	}
-	pcre2_set_match_limit(re->mc, MATCH_LIMIT);
 	pcre2_set_depth_limit(re->mc, DEPTH_LIMIT);
+	re->pool = POOL_BASE;
 	*out = re;
 	return 0;
+}
+
+static int match_within(const struct kb_regex *re, const char *s, size_t len,
+			size_t limit)
+{
+	KB_WORK_ADD(regex_limit, limit);
+	pcre2_set_match_limit(re->mc, (uint32_t)limit);
+	return pcre2_match(re->code, (PCRE2_SPTR)s, len, 0, 0, re->md, re->mc);
+}
+
+/* pcre2_match() within the limits above. */
+static int match(const struct kb_regex *cre, const char *s, size_t len)
+{
+	struct kb_regex *re = kb_unconst(cre);	/* match data and pool */
+	size_t first = len < RETRY_MAX / TRY_PER_BYTE ?
+		       TRY_BASE + TRY_PER_BYTE * len : RETRY_MAX, more;
+	int rc;
+
+	if (re->pool < SIZE_MAX / 2)
+		re->pool += POOL_PER_BYTE * (len < SIZE_MAX / 8 ? len + 16 :
+					     SIZE_MAX / 8);
+	rc = match_within(re, s, len, first);
+	if (rc != PCRE2_ERROR_MATCHLIMIT || re->pool <= first)
+		return rc;
+	more = re->pool < RETRY_MAX ? re->pool : RETRY_MAX;
+	re->pool -= more;
+	return match_within(re, s, len, more);
 }
 
 int kb_regex_search(const struct kb_regex *re, const char *s, size_t len,
@@ -110,7 +153,7 @@ int kb_regex_search(const struct kb_regex *re, const char *s, size_t len,
 			*end = (size_t)(p - s) + re->litlen;
 		return p != NULL;
 	}
-	rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, 0, 0, re->md, re->mc);
+	rc = match(re, s, len);
 
 	if (rc >= 0) {
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(re->md);

@@ -17,9 +17,59 @@ struct sp {
 	struct kb *kb;
 	struct kb_schema *s;
 	const char *file;
+	size_t len;			/* bytes of the schema file */
 	yaml_document_t doc;
 	struct kb_error *err;
+	struct kb_strmap *common_index;	/* the common fields by name */
 };
+
+/*
+ * The field specs of all kinds together, each kind's copy of the common
+ * fields counted, and the values of their enums, may not outgrow the
+ * schema's size by much: 5,000 common fields and 5,000 kinds would
+ * otherwise be 25 million specs from 200 KB, and what kbq prints per kind
+ * (stats, schema) as much.
+ */
+#define MAX_SPECS(len) (16 * (len) + 65536)
+
+/* A map the schema owns (freed with it), or NULL when out of memory. */
+static struct kb_strmap *new_map(struct sp *sp)
+{
+	struct kb_schema *s = sp->s;
+	struct kb_strmap *m;
+
+	if (s->nmaps % 16 == 0) {
+		struct kb_strmap **v = realloc(s->maps, (s->nmaps + 16) *
+					       sizeof(*v));
+		if (!v)
+			return NULL;
+		s->maps = v;
+	}
+	if (!(m = calloc(1, sizeof(*m))))
+		return NULL;
+	s->maps[s->nmaps++] = m;
+	return m;
+}
+
+/* name -> i in m, unless name is there already: its index then.  -1 when
+ * out of memory. */
+static long index_put(struct kb_strmap *m, const char *name, size_t i)
+{
+	const struct kb_strmap_slot *slot;
+	bool added;
+
+	slot = kb_strmap_put(m, name, strlen(name), (void *)(uintptr_t)(i + 1),
+			     &added);
+	return slot ? (long)((uintptr_t)slot->val - 1) : -1;
+}
+
+/* The index of name in m, or -1. */
+static long index_get(const struct kb_strmap *m, const char *name, size_t len)
+{
+	const struct kb_strmap_slot *slot = kb_strmap_find(m, name, len);
+
+	return slot->key ? (long)((uintptr_t)slot->val - 1) : -1;
+}
 
 static const char *const type_names[] = {
 	[KB_TYPE_STRING] = "string", [KB_TYPE_TEXT] = "text",
@@ -39,15 +89,18 @@ static int node_err(struct sp *sp, const yaml_node_t *n, const char *fmt, ...)
 
 static int node_err(struct sp *sp, const yaml_node_t *n, const char *fmt, ...)
 {
-	char msg[800];
 	va_list ap;
+	char *msg;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	msg = kb_vstrprintf(fmt, ap);
 	va_end(ap);
-	return kb_err(sp->err, KB_ESCHEMA, sp->file,
-		      n ? (unsigned)n->start_mark.line + 1 : 0,
-		      n ? (unsigned)n->start_mark.column + 1 : 0, "%s", msg);
+	kb_err(sp->err, KB_ESCHEMA, sp->file,
+	       n ? (unsigned)n->start_mark.line + 1 : 0,
+	       n ? (unsigned)n->start_mark.column + 1 : 0, "%s",
+	       msg ? msg : "out of memory");
+	free(msg);
+	return KB_ESCHEMA;
 }
 
 static const char *str(struct sp *sp, const yaml_node_t *n)
@@ -186,8 +239,11 @@ static int fieldspec(struct sp *sp, const yaml_node_t *key,
 				return kb_err(sp->err, KB_ENOMEM, sp->file, 0, 0,
 					      "out of memory");
 			if (kb_regex_compile(&re, f->pattern, strlen(f->pattern),
-					     KB_RE_WHOLE, &e))
-				return node_err(sp, v, "bad pattern: %s", e.message);
+					     KB_RE_WHOLE, &e)) {
+				rc = node_err(sp, v, "bad pattern: %s", e.message);
+				kb_error_free(&e);
+				return rc;
+			}
 			if (sp->s->npatterns % 16 == 0) {
 				struct kb_regex **pp = realloc(sp->s->patterns,
 					(sp->s->npatterns + 16) * sizeof(*pp));
@@ -230,48 +286,84 @@ static int fieldspec(struct sp *sp, const yaml_node_t *key,
 	if (f->type != KB_TYPE_REF && f->nto)
 		return node_err(sp, n, "field '%s' has 'to' but is not a ref",
 				f->name);
+	if (f->type == KB_TYPE_ENUM) {
+		struct kb_strmap *m = new_map(sp);
+
+		for (i = 0; m && i < f->nvalues; i++)
+			if (index_put(m, f->values[i], i) < 0)
+				m = NULL;
+		if (!m)
+			return kb_err(sp->err, KB_ENOMEM, sp->file, 0, 0,
+				      "out of memory");
+		f->value_index = m;
+	}
 	return 0;
 }
 
-/* The fields of a mapping node, appended after `pre` copies of `base`. */
+static int too_many(struct sp *sp, const yaml_node_t *n)
+{
+	return kb_err(sp->err, KB_ELIMIT, sp->file,
+		      (unsigned)n->start_mark.line + 1,
+		      (unsigned)n->start_mark.column + 1,
+		      "the kinds hold more than %zu field specs and enum "
+		      "values, each kind's copy of the common fields counted",
+		      MAX_SPECS(sp->len));
+}
+
+/* The fields of a mapping node, appended after copies of the nbase common
+ * fields `base`, and the index of them all by name. */
 static int fieldspecs(struct sp *sp, const yaml_node_t *n, bool common,
 		      const struct kb_fieldspec *base, size_t nbase,
-		      struct kb_fieldspec **out, size_t *nout)
+		      struct kb_fieldspec **out, size_t *nout,
+		      struct kb_strmap **index)
 {
-	size_t count, i, j, k;
+	size_t count, i, k, units;
 	struct kb_fieldspec *f;
+	struct kb_strmap *m;
 	yaml_node_pair_t *p;
+	long j;
 	int rc;
 
 	if ((rc = want(sp, n, YAML_MAPPING_NODE, common ? "'common'" : "'fields'")))
 		return rc;
 	count = (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
+	for (i = 0, units = nbase + count; i < nbase; i++)
+		units += base[i].nvalues;
+	if (sp->s->nspecs + units > MAX_SPECS(sp->len))
+		return too_many(sp, n);
 	f = kb_arena_alloc(&sp->kb->arena, (nbase + count + 1) * sizeof(*f));
-	if (!f)
+	if (!f || !(m = new_map(sp)))
 		return kb_err(sp->err, KB_ENOMEM, sp->file, 0, 0, "out of memory");
 	if (nbase)
 		memcpy(f, base, nbase * sizeof(*f));
+	for (i = 0; i < nbase; i++)
+		if (index_put(m, f[i].name, i) < 0)
+			return kb_err(sp->err, KB_ENOMEM, sp->file, 0, 0,
+				      "out of memory");
 	k = nbase;
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
 		struct kb_fieldspec spec;
 		if ((rc = fieldspec(sp, node(sp, p->key), node(sp, p->value),
 				    &spec, common)))
 			return rc;
-		for (j = 0; j < k; j++)
-			if (f[j].name == spec.name)
-				break;
-		if (j < nbase) {	/* a kind refines a common field */
+		if ((j = index_put(m, spec.name, k)) < 0)
+			return kb_err(sp->err, KB_ENOMEM, sp->file, 0, 0,
+				      "out of memory");
+		if ((size_t)j < nbase) {	/* a kind refines a common field */
 			f[j] = spec;
 			continue;
 		}
-		if (j < k)
+		if ((size_t)j < k)
 			return node_err(sp, node(sp, p->key),
 					"field '%s' declared twice", spec.name);
 		f[k++] = spec;
+		if ((units += spec.nvalues) + sp->s->nspecs > MAX_SPECS(sp->len))
+			return too_many(sp, n);
 	}
-	(void)i;
+	sp->s->nspecs += units;
 	*out = f;
 	*nout = k;
+	*index = m;
 	return 0;
 }
 
@@ -300,10 +392,12 @@ static int kinds(struct sp *sp, const yaml_node_t *n)
 				       k->data.scalar.length);
 		if (!kind->name)
 			return kb_err(sp->err, KB_ENOMEM, sp->file, 0, 0, "out of memory");
-		for (i = 0; i < s->nkinds; i++)
-			if (s->kinds[i].name == kind->name)
-				return node_err(sp, k, "kind '%s' declared twice",
-						kind->name);
+		if ((j = (size_t)index_put(&s->kind_index, kind->name,
+					   s->nkinds)) == (size_t)-1)
+			return kb_err(sp->err, KB_ENOMEM, sp->file, 0, 0, "out of memory");
+		if (j != s->nkinds)
+			return node_err(sp, k, "kind '%s' declared twice",
+					kind->name);
 		if ((rc = want(sp, v, YAML_MAPPING_NODE, "a kind")))
 			return rc;
 		for (q = v->data.mapping.pairs.start; q < v->data.mapping.pairs.top; q++) {
@@ -318,11 +412,13 @@ static int kinds(struct sp *sp, const yaml_node_t *n)
 				kind->description = str(sp, vv);
 			} else if (scalar_is(kk, "fields")) {
 				struct kb_fieldspec *f;
+				struct kb_strmap *m;
 				if ((rc = fieldspecs(sp, vv, false, s->common,
 						     s->ncommon, &f,
-						     &kind->nfields)))
+						     &kind->nfields, &m)))
 					return rc;
 				kind->fields = f;
+				kind->field_index = m;
 				have_fields = true;
 			} else {
 				static const char *const keys[] = { "plural",
@@ -339,32 +435,51 @@ static int kinds(struct sp *sp, const yaml_node_t *n)
 			}
 		}
 		if (!have_fields) {
+			size_t units = s->ncommon;
+
+			for (i = 0; i < s->ncommon; i++)
+				units += s->common[i].nvalues;
+			if (s->nspecs + units > MAX_SPECS(sp->len))
+				return too_many(sp, v);
+			s->nspecs += units;
 			kind->fields = s->common;
 			kind->nfields = s->ncommon;
+			kind->field_index = sp->common_index;
 		}
-		for (i = 0; i < s->nkinds && kind->plural; i++)
-			if (s->kinds[i].plural && !strcmp(s->kinds[i].plural, kind->plural))
-				return node_err(sp, k, "kinds '%s' and '%s' have "
-						"the same plural '%s'",
-						s->kinds[i].name, kind->name,
-						kind->plural);
+		if (kind->plural &&
+		    (i = (size_t)index_put(&s->plural_index, kind->plural,
+					   s->nkinds)) != s->nkinds) {
+			if (i == (size_t)-1)
+				return kb_err(sp->err, KB_ENOMEM, sp->file, 0, 0,
+					      "out of memory");
+			return node_err(sp, k, "kinds '%s' and '%s' have "
+					"the same plural '%s'",
+					s->kinds[i].name, kind->name,
+					kind->plural);
+		}
 		s->nkinds++;
 	}
-	/* Every ref target must be a declared kind. */
-	for (i = 0; i < s->nkinds; i++) {
-		for (j = 0; j < s->kinds[i].nfields; j++) {
-			const struct kb_fieldspec *f = &s->kinds[i].fields[j];
-			size_t t, u;
-			for (t = 0; t < f->nto; t++) {
-				for (u = 0; u < s->nkinds; u++)
-					if (s->kinds[u].name == f->to[t])
-						break;
-				if (u == s->nkinds)
+	/* Every ref target must be a declared kind: the common fields', then
+	 * each kind's own (its copies of the common fields are checked). */
+	for (i = 0; i <= s->nkinds; i++) {
+		const struct kb_fieldspec *fs = i ? s->kinds[i - 1].fields :
+						s->common;
+		size_t nf = i ? s->kinds[i - 1].nfields : s->ncommon;
+
+		for (j = 0; j < nf && (!i || fs != s->common); j++) {
+			const struct kb_fieldspec *f = &fs[j];
+			size_t t;
+
+			if (i && j < s->ncommon && f->line == s->common[j].line &&
+			    f->col == s->common[j].col)
+				continue;
+			for (t = 0; t < f->nto; t++)
+				if (index_get(&s->kind_index, f->to[t],
+					      strlen(f->to[t])) < 0)
 					return kb_err(sp->err, KB_ESCHEMA, sp->file,
 						      f->line, f->col,
 						      "field '%s' refers to unknown "
 						      "kind '%s'", f->name, f->to[t]);
-			}
 		}
 	}
 	return 0;
@@ -417,7 +532,7 @@ int kb_schema_parse(struct kb *kb, const char *file, const char *data,
 {
 	yaml_parser_t parser;
 	struct sp sp;
-	yaml_node_t *root, *common = NULL, *kindsn = NULL;
+	yaml_node_t *root, *common = NULL, *kindsn = NULL, *nd;
 	yaml_node_pair_t *p;
 	yaml_mark_t deep;
 	int rc = 0;
@@ -425,6 +540,7 @@ int kb_schema_parse(struct kb *kb, const char *file, const char *data,
 	memset(&sp, 0, sizeof(sp));
 	sp.kb = kb;
 	sp.file = file;
+	sp.len = len;
 	sp.err = err;
 	if (!(sp.s = calloc(1, sizeof(*sp.s))))
 		return kb_err(err, KB_ENOMEM, file, 0, 0, "out of memory");
@@ -487,6 +603,13 @@ int kb_schema_parse(struct kb *kb, const char *file, const char *data,
 		return rc;
 	}
 	yaml_parser_delete(&parser);
+	/* names and values are C strings from here on (SPEC 5) */
+	for (nd = sp.doc.nodes.start; nd < sp.doc.nodes.top; nd++)
+		if (nd->type == YAML_SCALAR_NODE &&
+		    memchr(nd->data.scalar.value, '\0', nd->data.scalar.length)) {
+			rc = node_err(&sp, nd, "a NUL byte (\\0) in a scalar");
+			goto out;
+		}
 	root = yaml_document_get_root_node(&sp.doc);
 	if (!root) {
 		rc = kb_err(err, KB_ESCHEMA, file, 1, 1, "the schema is empty");
@@ -514,7 +637,7 @@ int kb_schema_parse(struct kb *kb, const char *file, const char *data,
 		}
 	}
 	if (common && (rc = fieldspecs(&sp, common, true, NULL, 0, &sp.s->common,
-				       &sp.s->ncommon)))
+				       &sp.s->ncommon, &sp.common_index)))
 		goto out;
 	if (!kindsn) {
 		rc = node_err(&sp, root, "the schema has no 'kinds'");
@@ -540,6 +663,13 @@ void kb_schema_release(struct kb_schema *s)
 	for (i = 0; i < s->npatterns; i++)
 		kb_regex_free(s->patterns[i]);
 	free(s->patterns);
+	for (i = 0; i < s->nmaps; i++) {
+		kb_strmap_free(s->maps[i]);
+		free(s->maps[i]);
+	}
+	free(s->maps);
+	kb_strmap_free(&s->kind_index);
+	kb_strmap_free(&s->plural_index);
 	free(s);
 }
 
@@ -563,44 +693,77 @@ const struct kb_kind *kb_kind_at(const struct kb *kb, size_t i)
 	return kb->schema && i < kb->schema->nkinds ? &kb->schema->kinds[i] : NULL;
 }
 
+/* Few kinds, fields or values are compared one by one (a pointer first:
+ * names are interned); more are looked up in their index. */
+#define SCAN_MAX 8
+
 const struct kb_kind *kb_kind_find(const struct kb *kb, const char *name)
 {
+	const struct kb_schema *s = kb->schema;
 	size_t i;
+	long k;
 
-	if (!kb->schema || !name)
+	if (!s || !name)
 		return NULL;
-	for (i = 0; i < kb->schema->nkinds; i++)
-		if (kb->schema->kinds[i].name == name ||
-		    !strcmp(kb->schema->kinds[i].name, name))
-			return &kb->schema->kinds[i];
-	return NULL;
+	if (s->nkinds <= SCAN_MAX) {
+		KB_WORK_ADD(lookup_probes, s->nkinds);
+		for (i = 0; i < s->nkinds; i++)
+			if (s->kinds[i].name == name)
+				return &s->kinds[i];
+		for (i = 0; i < s->nkinds; i++)
+			if (!strcmp(s->kinds[i].name, name))
+				return &s->kinds[i];
+		return NULL;
+	}
+	k = index_get(&s->kind_index, name, strlen(name));
+	return k < 0 ? NULL : &s->kinds[k];
 }
 
 const struct kb_kind *kb_kind_by_plural(const struct kb *kb, const char *plural)
 {
-	size_t i;
+	long k;
 
 	if (!kb->schema)
 		return NULL;
-	for (i = 0; i < kb->schema->nkinds; i++)
-		if (kb->schema->kinds[i].plural &&
-		    !strcmp(kb->schema->kinds[i].plural, plural))
-			return &kb->schema->kinds[i];
-	return NULL;
+	k = index_get(&kb->schema->plural_index, plural, strlen(plural));
+	return k < 0 ? NULL : &kb->schema->kinds[k];
 }
 
 const struct kb_fieldspec *kb_kind_field(const struct kb_kind *kind,
 					 const char *name)
 {
 	size_t i;
+	long k;
 
 	if (!kind)
 		return NULL;
-	for (i = 0; i < kind->nfields; i++)
-		if (kind->fields[i].name == name)
-			return &kind->fields[i];
-	for (i = 0; i < kind->nfields; i++)
-		if (!strcmp(kind->fields[i].name, name))
-			return &kind->fields[i];
-	return NULL;
+	if (kind->nfields <= SCAN_MAX || !kind->field_index) {
+		KB_WORK_ADD(lookup_probes, kind->nfields);
+		for (i = 0; i < kind->nfields; i++)
+			if (kind->fields[i].name == name)
+				return &kind->fields[i];
+		for (i = 0; i < kind->nfields; i++)
+			if (!strcmp(kind->fields[i].name, name))
+				return &kind->fields[i];
+		return NULL;
+	}
+	k = index_get(kind->field_index, name, strlen(name));
+	return k < 0 ? NULL : &kind->fields[k];
+}
+
+size_t kb_enum_index(const struct kb_fieldspec *f, const char *s, size_t len)
+{
+	size_t i;
+	long k;
+
+	if (f->nvalues <= SCAN_MAX || !f->value_index) {
+		KB_WORK_ADD(lookup_probes, f->nvalues);
+		for (i = 0; i < f->nvalues; i++)
+			if (strlen(f->values[i]) == len &&
+			    !memcmp(f->values[i], s, len))
+				return i;
+		return (size_t)-1;
+	}
+	k = index_get(f->value_index, s, len);
+	return k < 0 ? (size_t)-1 : (size_t)k;
 }

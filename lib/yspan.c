@@ -246,7 +246,7 @@ static int scalar(struct ys_parser *ps, struct ys_node *n)
 static int alias(struct ys_parser *ps, struct ys_node *n)
 {
 	const char *name = (const char *)ps->ev.data.alias.anchor;
-	struct kb_strmap_slot *slot;
+	const struct kb_strmap_slot *slot;
 	int rc;
 
 	begin_node(ps, n, YS_ALIAS);

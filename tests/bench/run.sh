@@ -119,17 +119,7 @@ if [ ! -x "$floor" ] || [ "$here/floor.c" -nt "$floor" ]; then
 fi
 
 # data, regenerated when gen.py changes
-gen_hash=$(sha256sum "$here/gen.py" | cut -c1-16)
-data_for() {
-	local n=$1 d="$BENCH_DIR/data/n$1-s$seed"
-	if [ "$(cat "$d/.stamp" 2>/dev/null)" != "$gen_hash" ]; then
-		note "generating $n records in $d"
-		rm -rf "$d"
-		python3 "$here/gen.py" --seed "$seed" -n "$n" --out "$d" >&2
-		echo "$gen_hash" >"$d/.stamp"
-	fi
-	echo "$d"
-}
+. "$here/data.sh"
 
 # The query: kind is control, imposed_by is cn, name matches (?i)rare|magnet.
 # Each tool prints ids only, one a line (the floor parses and prints nothing).

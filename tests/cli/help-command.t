@@ -6,7 +6,7 @@ usage: kbq [--kb PATH] [--schema FILE] grep [OPTIONS] REGEX [EXPR...]
 Print every field value matching REGEX, in the records matching EXPR, as FILE:LINE:COL:ID.FIELD: VALUE.
 
 options:
-      --kb PATH            the knowledge base, a directory or a file (default: $KBQ_KB, else the KB built into kbq)
+      --kb PATH            the knowledge base: a directory, a file, - or REV:PATH (default: $KBQ_KB, else the KB built into kbq)
       --schema FILE        the schema to use instead of the KB's schema.yaml
       --limit N            print at most N results
   -c, --count              print only the number of results

@@ -6,10 +6,11 @@ usage: kbq [--kb PATH] [--schema FILE] loans [OPTIONS] [EXPR...]
 List the records of this kind that match EXPR.
 
 options:
-      --kb PATH            the knowledge base, a directory or a file (default: $KBQ_KB, else the KB built into kbq)
+      --kb PATH            the knowledge base: a directory, a file, - or REV:PATH (default: $KBQ_KB, else the KB built into kbq)
       --schema FILE        the schema to use instead of the KB's schema.yaml
   -o, --output FORMAT      text, tsv, csv, json, jsonl, yaml or id (default: text)
       --fields LIST        comma-separated field paths to print; a.b follows ref a
+      --count-by LIST      count the matches by the values of these paths, most frequent first
       --sort PATH          sort by a field path, by its type (dates as periods)
       --reverse            reverse the order
       --limit N            print at most N results

@@ -8,6 +8,6 @@ cat             吾輩は猫である                     soseki            nove
 madman          狂人日记                           luxun             novel
 out-of-africa   Out of Africa                      blixen            memoir
 left-hand       The Left Hand of Darkness          leguin            novel
-nordic-tales    Nordic Tales: "Andersen" & Blixen  andersen, blixen  tales
-nordic-tales-2  Nordic Tales, second edition       andersen, blixen  tales
+nordic-tales    Nordic Tales: "Andersen" & Blixen  andersen; blixen  tales
+nordic-tales-2  Nordic Tales, second edition       andersen; blixen  tales
 --- status 0

@@ -15,6 +15,8 @@ commands:
   stats      Count the records per kind and per value of each enum field, and how often each field is filled.
   schema     Describe the kinds and their fields with their types, as the schema says.
   help       Show kbq's usage, or a command's.
+  diff       Show the records added, removed and changed between two versions of a KB.
+  log        List the commits that changed records matching EXPR, newest first.
   init       Start a KB in DIR: a copy of the KB built into kbq, or its schema alone.
   add        Add a record (id=ID among the assignments) in the style of the records around it.
   set        Change fields of records in place (FIELD=VALUE, FIELD+=VALUE, FIELD-=VALUE, FIELD= to remove).
@@ -23,7 +25,7 @@ commands:
   KINDS      each kind's plural from the schema (actors, controls, ...): find restricted to that kind
 
 options:
-      --kb PATH            the knowledge base, a directory or a file (default: $KBQ_KB, else the KB built into kbq)
+      --kb PATH            the knowledge base: a directory, a file, - or REV:PATH (default: $KBQ_KB, else the KB built into kbq)
       --schema FILE        the schema to use instead of the KB's schema.yaml
       --color[=WHEN]       auto, always or never (auto: on a terminal, unless NO_COLOR)
   -h, --help               show this help

@@ -68,7 +68,11 @@ static struct kb *open_text(const char *text, size_t len, struct kb_memfile *mf)
 	mf->name = NAME;
 	mf->data = text;
 	mf->len = len;
-	return kb_open_mem(&kb, mf, 1, &oo, &e) ? NULL : kb;
+	if (kb_open_mem(&kb, mf, 1, &oo, &e)) {
+		kb_error_free(&e);
+		return NULL;
+	}
+	return kb;
 }
 
 static char *apply(const struct kb_edit *ed, const char *old, size_t *len)
@@ -173,7 +177,7 @@ static char *one_change(const char *text, size_t len, size_t *newlen)
 	struct kb_memfile mf, mf2;
 	struct kb *kb = open_text(text, len, &mf), *after;
 	struct kb_edit *ed = NULL;
-	struct kb_error e;
+	struct kb_error e = { 0 };	/* filled by the step that refuses */
 	struct kb_assign a;
 	const struct kb_record *target, *got;
 	const char *field, *value, *newid = "fz-new";
@@ -185,6 +189,7 @@ static char *one_change(const char *text, size_t len, size_t *newlen)
 		return NULL;
 	n = kb_count(kb);
 	if (!n || kb_edit_new(&ed, kb, &e)) {
+		kb_error_free(&e);
 		kb_free(kb);
 		return NULL;
 	}
@@ -294,6 +299,7 @@ static char *one_change(const char *text, size_t len, size_t *newlen)
 	      "records came or went");
 	kb_free(after);
 out:
+	kb_error_free(&e);
 	kb_edit_free(ed);
 	kb_free(kb);
 	return out;

@@ -79,7 +79,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		{ "kb/schema.yaml", fuzz_schema, sizeof(fuzz_schema) - 1 },
 	};
 	struct kb_open_opts sopts = { .stream = true };
-	struct kb_error err;
+	struct kb_error err = { 0 };
 	struct kb *kb;
 
 	if (!kb_open_mem(&kb, files, 1, NULL, &err)) {
@@ -88,15 +88,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else if (!err.message[0] || kb) {
 		__builtin_trap();	/* an error must say something */
 	}
+	kb_error_free(&err);
 
 	if (!kb_open_mem(&kb, files, 2, NULL, &err)) {
 		check_kb(kb);
 		kb_free(kb);
 	}
+	kb_error_free(&err);
 
 	if (!kb_open_mem(&kb, files, 2, &sopts, &err)) {
 		sink += kb_stream(kb, on_stream, NULL, &err);
 		kb_free(kb);
 	}
+	kb_error_free(&err);
 	return 0;
 }

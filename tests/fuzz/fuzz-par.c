@@ -46,6 +46,7 @@ static void streamed(struct kbdump *d, const struct kb_memfile *f,
 	struct kb *kb = NULL;
 
 	kbdump_reset(d);
+	kb_error_free(err);	/* the last call's */
 	memset(err, 0, sizeof(*err));
 	*rc = kb_open_mem(&kb, f, 1, &opts, err);
 	if (*rc)
@@ -74,7 +75,7 @@ static bool equal(const struct kbdump *a, const struct kbdump *b)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct kb_memfile f = { "kb/in.yaml", (const char *)data, size };
-	struct kb_error e1, e3;
+	struct kb_error e1 = { 0 }, e3 = { 0 };
 	int rc1, rc3;
 	size_t stop;
 
@@ -107,5 +108,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!equal(&one, &three) &&
 	    !kbdump_reader_prefix(&one, rc1, &e1, &three, rc3, &e3))
 		mismatch("streamed, stopped half-way", &one, &three);
+	kb_error_free(&e1);
+	kb_error_free(&e3);
 	return 0;
 }

@@ -11,6 +11,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "kb.h"
 
+#include <errno.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
@@ -158,23 +159,36 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	close(fd[1]);
 	pfd.fd = fd[0];
 	pfd.events = POLLIN;
+	/* Read until the child closes its end.  libFuzzer's -timeout timer
+	 * interrupts poll and read (EINTR): that is no reason to stop
+	 * reading, which would kill the child with SIGPIPE.  A child that
+	 * hangs is libFuzzer's -timeout finding, not ours. */
 	for (;;) {
 		ssize_t got;
 
-		if (poll(&pfd, 1, 10000) <= 0)
-			break;
+		if (poll(&pfd, 1, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			abort();
+		}
 		if (n + 4096 > cap) {
 			cap = cap ? cap * 2 : 65536;
 			if (!(out = realloc(out, cap)))
 				abort();
 		}
-		if ((got = read(fd[0], out + n, cap - n)) <= 0)
+		if ((got = read(fd[0], out + n, cap - n)) < 0) {
+			if (errno == EINTR)
+				continue;
+			abort();
+		}
+		if (got == 0)
 			break;
 		n += (size_t)got;
 	}
 	close(fd[0]);
-	if (waitpid(pid, &status, 0) < 0)
-		abort();
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			abort();
 	if (WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) > 2)) {
 		fprintf(stderr, "fuzz-print: '%s' died (status 0x%x):\n%.*s\n",
 			argv[4], (unsigned)status, (int)n, out ? out : "");

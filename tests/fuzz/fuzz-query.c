@@ -45,8 +45,10 @@ static void grep_kb(const struct kb *kb, const char *re_src, unsigned flags)
 	size_t i, s, e;
 	uint32_t j, k;
 
-	if (kb_regex_compile(&re, re_src, strlen(re_src), flags, &err))
+	if (kb_regex_compile(&re, re_src, strlen(re_src), flags, &err)) {
+		kb_error_free(&err);
 		return;
+	}
 	for (i = 0; i < kb_count(kb); i++) {
 		const struct kb_record *rec = kb_at(kb, i);
 
@@ -131,6 +133,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 			if (m != 0 && m != 1 && m != -KB_EMATCH)
 				__builtin_trap();
+			if (m < 0)
+				kb_error_free(&err);
 		}
 		sink += kb_query_follows_refs(q);
 		kb_query_free(q);
@@ -141,6 +145,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (err.word >= 0 && (size_t)err.word < nwords - w0 &&
 		    err.offset > strlen(words[w0 + err.word]))
 			__builtin_trap();
+		kb_error_free(&err);
 	}
 	if (grep)
 		grep_kb(kb, grep, flags);

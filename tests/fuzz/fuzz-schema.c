@@ -62,14 +62,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (kb_open_mem(&kb, files, 2, NULL, &err)) {
 		if (!err.message[0] || kb)
 			__builtin_trap();
+		kb_error_free(&err);
 		return 0;
 	}
 	walk_schema(kb);
 	sink += kb_validate(kb, on_diag, NULL);
 	if (!kb_query_compile(&q, kb, words, 3, NULL, 0, 0, NULL, &err)) {
-		for (i = 0; i < kb_count(kb); i++)
-			sink += kb_query_match(q, kb_at(kb, i), &err);
+		for (i = 0; i < kb_count(kb); i++) {
+			int m = kb_query_match(q, kb_at(kb, i), &err);
+
+			sink += m;
+			if (m < 0)
+				kb_error_free(&err);
+		}
 		kb_query_free(q);
+	} else {
+		kb_error_free(&err);
 	}
 	kb_free(kb);
 	return 0;

@@ -182,9 +182,10 @@ fi
 	echo "- {id: b, kind: t, name: $(rep 500000 ab)}"
 	echo "- {id: c, kind: t, name: plain}"
 } >re.yaml
-error "regex match limit ((a+)+\$)" re.yaml:1:3: "match limit" \
+# located at the value the regex gave up on
+error "regex match limit ((a+)+\$)" re.yaml:1:26: "match limit" \
 	--kb re.yaml find 'name~(a+)+$'
-error "regex stack limit on a 1 MB value" re.yaml:2:3: "limit" \
+error "regex stack limit on a 1 MB value" re.yaml:2:26: "limit" \
 	--kb re.yaml find 'name~^(?:(a)|b)*$'
 error "regex match limit in grep" re.yaml:1:26: "match limit" \
 	--kb re.yaml grep '(a+)+$'

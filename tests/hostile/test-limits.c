@@ -111,6 +111,7 @@ static void scalar_over_limit(void **state)
 	snprintf(want, sizeof(want), "scalar of %zu bytes is over the limit of %zu",
 		 KB_MAX_SCALAR + 1, KB_MAX_SCALAR);
 	assert_string_equal(err.message, want);
+	kb_error_free(&err);
 	free(s);
 }
 
@@ -161,6 +162,7 @@ static void records_over_limit(void **state)
 		assert_int_equal(err.line, KB_MAX_RECORDS + 1);
 		assert_int_equal(err.col, 3);
 		assert_string_equal(err.message, want);
+		kb_error_free(&err);
 	}
 	free(s);
 }
@@ -187,6 +189,7 @@ static void records_limit_spans_files(void **state)
 	assert_string_equal(err.file, "kb/b.yaml");
 	assert_int_equal(err.line, 1);
 	assert_int_equal(err.col, 3);
+	kb_error_free(&err);
 	free(s);
 }
 
@@ -232,6 +235,7 @@ static void word_length(void **state)
 	assert_null(q);
 	assert_int_equal(err.word, 2);
 	assert_non_null(strstr(err.message, "over the limit"));
+	kb_error_free(&err);
 	free(w);
 	kb_free(kb);
 }
@@ -256,6 +260,7 @@ static void word_count(void **state)
 	assert_int_equal(kb_query_compile(&q, kb, words, KB_MAX_WORDS + 1, NULL,
 					  0, 0, NULL, &err), KB_ELIMIT);
 	assert_non_null(strstr(err.message, "over the limit"));
+	kb_error_free(&err);
 	free(words);
 	kb_free(kb);
 }
@@ -296,6 +301,7 @@ static void fan_out(void **state)
 	assert_string_equal(err.file, "t.yaml");
 	assert_int_equal(err.line, 2);
 	assert_int_equal(err.col, 3);
+	kb_error_free(&err);
 	/* a short path through the same refs is fine */
 	snprintf(word, sizeof(word), "f.f.f.name=A");
 	kb_query_free(q);

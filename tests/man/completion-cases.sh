@@ -57,6 +57,8 @@ exactly "kbq controls --limit " ""
 exactly "kbq find --fields " "$(list schema --list=fields)"
 exactly "kbq controls --fields " "$(list schema --list=fields controls)"
 has "kbq controls --fields id,na" id,name
+has "kbq controls --count-by measure,imp" measure,imposed_by
+has "kbq controls --count-by imposed_by.na" imposed_by.name
 has "kbq controls --fields=id,na" --fields=id,name
 has "kbq find --sort da" date
 has "kbq controls imp" imposed_by
@@ -131,6 +133,31 @@ not
 and
 or"
 has "kbq --kb $loose find col" colour
+
+# back-links: after '^' the ref fields that may point to the command's
+# kind, after '^F.' the fields and then the values of the
+# kinds that hold such an F; without a schema, any field ('^' quoted:
+# a pattern's negation to zsh)
+has "kbq actors ^he" '^heads'
+has "kbq find ^he" '^heads'
+lacks "kbq sources ^he" '^heads'
+has "kbq sources ^so" '^sources'
+lacks "kbq sources ^" '^measure' '^name' '^imposed_by'
+has "kbq actors not ^imp" '^imposed_by'
+has "kbq actors ^heads.ty" '^heads.type'
+lacks "kbq actors ^heads." '^heads.measure' '^heads.not'
+has "kbq actors ^heads.parties.na" '^heads.parties.name'
+has "kbq actors ^imposed_by.mea" '^imposed_by.measure'
+exactly "kbq actors ^heads.type=" "^heads.type=agreement
+^heads.type=talks
+^heads.type=framework
+^heads.type=joint-statement
+^heads.type=call"
+exactly "kbq --kb $shelf volumes ^" "^copy_of"
+exactly "kbq --kb $shelf essays ^" ""
+exactly "kbq --kb $shelf volumes ^copy_of.bi" "^copy_of.binding"
+has "kbq --kb $loose find ^co" '^colour'
+lacks "kbq --kb $loose find ^" '^id' '^kind'
 
 # a command this kbq does not have: its usage line and --help are enough
 exactly "$next fr" frob

@@ -153,12 +153,54 @@ exactly "kbq set us-eda-2025 sum" summary
 lacks "kbq set us-eda-2025 status=in-force us-" us-ascend-2025
 has "kbq set us-eda-2025 status=in-force mea" measure
 
+# the value after '=' of a back-link's term, alone
+got=$(RAW=1 offers "kbq actors ^heads.type=ta")
+[ "$got" = talks ] || no "'kbq actors ^heads.type=ta<TAB>' replies '$got', not 'talks'"
+
 # what readline replaces is the part after the word's last break: after
 # "measure=" the value alone, after "--fields=" the list
 got=$(RAW=1 offers "kbq controls measure=li")
 [ "$got" = licensing ] || no "'kbq controls measure=li<TAB>' replies '$got', not 'licensing'"
 got=$(RAW=1 offers "kbq controls --fields=id,na")
 [ "$got" = id,name ] || no "'kbq controls --fields=id,na<TAB>' replies '$got', not 'id,name'"
+
+# REV:PATH: in a git repository, after diff and in --kb, its refs with a
+# colon, then the paths of that revision's tree (readline replaces what
+# follows the colon); files on disk as before
+if command -v git >/dev/null; then
+    cp -r "$shelf" "$tmp/repo"
+    (
+        cd "$tmp/repo" && export GIT_CONFIG_GLOBAL=/dev/null \
+            GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=A GIT_COMMITTER_NAME=A \
+            GIT_AUTHOR_EMAIL=a@example.org GIT_COMMITTER_EMAIL=a@example.org &&
+        git init -q -b main && mkdir sub &&
+        echo '- {id: codex-d, kind: volume, name: Codex D}' >sub/more.yaml &&
+        git add . && git commit -q -m one && git tag v1
+    ) >/dev/null 2>&1 || no "cannot make a git repository in $tmp/repo"
+    cd "$tmp/repo" || exit 2
+    has "kbq diff " HEAD: main: v1: sub volumes.yaml
+    exactly "kbq diff ma" "main:"
+    exactly "kbq --kb v" "v1:
+volumes.yaml"
+    exactly "kbq --kb=v" "--kb=v1:
+--kb=volumes.yaml"
+    exactly "kbq diff v1:" "v1:schema.yaml
+v1:sub
+v1:volumes.yaml"
+    exactly "kbq diff v1:s" "v1:schema.yaml
+v1:sub"
+    exactly "kbq diff HEAD:kb main:su" "main:sub"
+    exactly "kbq diff main:sub/" "main:sub/more.yaml"
+    exactly "kbq --kb v1:sub/m" "v1:sub/more.yaml"
+    # what readline replaces: the part after the colon
+    got=$(RAW=1 offers "kbq diff v1:s")
+    [ "$got" = "$(printf 'schema.yaml\nsub')" ] ||
+        no "'kbq diff v1:s<TAB>' replies '$got', not 'schema.yaml sub'"
+    # the third word of diff is an expression about NEW's records
+    has "kbq diff v1: main: bin" binding
+    has "kbq --kb v1: log bin" binding
+    cd - >/dev/null
+fi
 
 [ $fail -eq 0 ] && echo "completion offers what kbq says"
 exit $fail

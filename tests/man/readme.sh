@@ -71,6 +71,20 @@ check()
 		[ "$(sort <<<"$out" | tr '\n' ' ')" = \
 		  "geneva-talks-2025 london-talks-2025 trump-xi-call-2025 " ] ||
 			no "not the talks and the call China took part in: $out" ;;
+	"kbq actors '^heads.type=talks'")
+		# the heads of the Geneva talks (Bessent, Greer, He Lifeng) and
+		# of the London talks (He Lifeng), in actors.yaml's order
+		[ "$(awk 'NR > 1 { print $1 }' <<<"$out" | tr '\n' ' ')" = \
+		  "bessent greer he-lifeng " ] ||
+			no "not the heads of the talks: $out" ;;
+	"kbq controls --count-by imposed_by.name,measure")
+		# kb/controls.yaml: the US imposes three restrictions, a ban
+		# and a licensing; China one licensing; six in all
+		[ "$(awk 'NR == 2 { print $1, $2, $3, $4 }' <<<"$out")" = \
+		  "United States restriction 3" ] &&
+		[ "$(awk 'NR > 1 { n += $NF } END { print n }' <<<"$out")" = 6 ] &&
+		[ "$(wc -l <<<"$out")" -eq 5 ] ||
+			no "not the controls by state and measure: $out" ;;
 	"kbq validate")
 		[ "$rc" -eq 0 ] && [ -z "$out" ] || no "the shipped KB is not clean" ;;
 	"kbq --kb ./my-kb controls -c 'status=in-force'")

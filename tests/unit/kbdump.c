@@ -154,12 +154,15 @@ static const char *code_name(int code)
 
 void kbdump_error(struct kbdump *d, const struct kb_error *err)
 {
+	/* a zeroed error (a stream stopped by its callback) holds NULLs */
+	const char *file = err->file ? err->file : "",
+		   *msg = err->message ? err->message : "";
+
 	kbdump_printf(d, "error %s(%d) ", code_name((int)err->code),
 		      (int)err->code);
-	kbdump_escaped(d, err->file, strnlen(err->file, sizeof(err->file)));
+	kbdump_escaped(d, file, strlen(file));
 	kbdump_printf(d, ":%u:%u ", err->line, err->col);
-	kbdump_escaped(d, err->message,
-		       strnlen(err->message, sizeof(err->message)));
+	kbdump_escaped(d, msg, strlen(msg));
 	kbdump_printf(d, "\n");
 }
 
@@ -266,9 +269,11 @@ int kbdump_open_mem(struct kbdump *d, const struct kb_memfile *files,
 	memset(&err, 0, sizeof(err));
 	rc = kb_open_mem(&kb, files, n, &o, &err);
 	kbdump_result(d, rc, &err);
+	kb_error_free(&err);
 	if (!rc) {
 		kbdump_kb(d, kb);
 		kbdump_stream(d, kb, 0, NULL, &err);
+		kb_error_free(&err);
 	}
 	if (out)
 		*out = kb;

@@ -99,7 +99,7 @@ static void hash_is_keyed_function(void **state)
 static void strmap_put_find(void **state)
 {
 	struct kb_strmap m = { 0 };
-	struct kb_strmap_slot *s;
+	const struct kb_strmap_slot *s;
 	static char keys[5000][16];
 	int vals[5000];
 	size_t i;

@@ -56,9 +56,11 @@ static void stream_all_ways(const char *text, int want_rc, size_t want_n,
 				assert_string_equal(err.message, want_msg);
 			else
 				assert_int_equal(n, want_n);
+			kb_error_free(&err);
 			/* a second reading of the same KB gives the same */
 			n = 0;
 			assert_int_equal(kb_stream(kb, count, &n, &err), want_rc);
+			kb_error_free(&err);
 			if (!want_msg)
 				assert_int_equal(n, want_n);
 			kb_free(kb);

@@ -44,13 +44,13 @@ static void get_and_at(void **state)
 	assert_null(kb_get(kb, ""));
 	/* O(1): a hundred thousand look-ups in a KB of 100,000 visit a few
 	 * slots each on average (a linear scan would visit 50,000) */
-	probes = kb_work_id_probes;
+	probes = kb_work.id_probes;
 	for (i = 0; i < 100000; i++) {
 		snprintf(id, sizeof(id), "r%zu", (i * 7919) % n);
 		if (!kb_get(kb, id))
 			fail_msg("'%s' not found", id);
 	}
-	probes = kb_work_id_probes - probes;
+	probes = kb_work.id_probes - probes;
 	if (probes > 4 * 100000)
 		fail_msg("%zu slots visited for 100000 look-ups", probes);
 	kb_free(kb);
@@ -347,6 +347,120 @@ static void free_null(void **state)
 	kb_free(NULL);
 }
 
+/* kb_open_mem with opts.display: the root is display, so a schema.yaml in
+ * the one subdirectory that holds every file is records, not the schema
+ * (without display, the common prefix would make it the root's); a name
+ * outside the root is refused. */
+static void mem_root_from_display(void **state)
+{
+	static const struct kb_memfile files[] = {
+		{ "R:kb/sub/a.yaml", "- {id: a, kind: k}\n", 19 },
+		{ "R:kb/sub/schema.yaml", "- {id: s, kind: k}\n", 19 },
+	};
+	static const struct kb_memfile outside[] = {
+		{ "R:kb/a.yaml", "- {id: a, kind: k}\n", 19 },
+		{ "R:other/b.yaml", "- {id: b, kind: k}\n", 19 },
+	};
+	struct kb_open_opts o = { .display = "R:kb/" };
+	struct kb_error err;
+	struct kb *kb = NULL;
+
+	(void)state;
+	assert_int_equal(kb_open_mem(&kb, files, 2, &o, &err), 0);
+	assert_false(kb_has_schema(kb));
+	assert_int_equal(kb_count(kb), 2);
+	assert_string_equal(kb_get(kb, "s")->file, "R:kb/sub/schema.yaml");
+	kb_free(kb);
+	/* without display: the common prefix R:kb/sub/ is the root */
+	assert_int_equal(kb_open_mem(&kb, files, 2, NULL, &err), KB_ESCHEMA);
+	assert_null(kb);
+	kb_error_free(&err);
+	assert_int_equal(kb_open_mem(&kb, outside, 2, &o, &err), KB_EUSAGE);
+	assert_null(kb);
+	assert_string_equal(err.file, "R:other/b.yaml");
+	kb_error_free(&err);
+}
+
+/* kb_open_opts.fetch: the bytes of a file given without data are asked
+ * for just before it is read, whole at opening, streamed at each
+ * kb_stream(); a fetch that fails fails the opening or the reading. */
+struct fetched {
+	int calls[3];
+	const char *fail;	/* the file whose fetch fails */
+};
+
+static int fetch_one(const struct kb_memfile *f, const char **data,
+		     size_t *len, void *ud, struct kb_error *err)
+{
+	static const char *const text[] = {
+		"- {id: a, kind: k}\n", "- {id: b, kind: k}\n",
+		"kinds: {k: {fields: {}}}\n",
+	};
+	struct fetched *fe = ud;
+	size_t i = f->name[0] == 'a' ? 0 : f->name[0] == 'b' ? 1 : 2;
+
+	fe->calls[i]++;
+	if (fe->fail && !strcmp(f->name, fe->fail))
+		return kb_err(err, KB_EIO, f->name, 0, 0, "no bytes");
+	*data = text[i];
+	*len = strlen(text[i]);
+	return 0;
+}
+
+static int count_rec(const struct kb_record *rec, void *ud)
+{
+	(void)rec;
+	++*(size_t *)ud;
+	return 0;
+}
+
+static void mem_fetch(void **state)
+{
+	static const struct kb_memfile files[] = {
+		{ "b.yaml", NULL, 0 }, { "schema.yaml", NULL, 0 },
+		{ "a.yaml", NULL, 0 },
+	};
+	struct fetched fe;
+	struct kb_open_opts o = { .fetch = fetch_one, .fetch_ud = &fe };
+	struct kb_error err;
+	struct kb *kb = NULL;
+	size_t n = 0;
+
+	(void)state;
+	memset(&fe, 0, sizeof(fe));
+	assert_int_equal(kb_open_mem(&kb, files, 3, &o, &err), 0);
+	assert_true(kb_has_schema(kb));
+	assert_int_equal(kb_count(kb), 2);
+	assert_string_equal(kb_at(kb, 0)->id, "a");
+	assert_int_equal(fe.calls[0], 1);
+	assert_int_equal(fe.calls[1], 1);
+	assert_int_equal(fe.calls[2], 1);
+	kb_free(kb);
+	/* streamed: the schema now, the records at each reading */
+	memset(&fe, 0, sizeof(fe));
+	o.stream = true;
+	assert_int_equal(kb_open_mem(&kb, files, 3, &o, &err), 0);
+	assert_int_equal(fe.calls[0] + fe.calls[1], 0);
+	assert_int_equal(kb_stream(kb, count_rec, &n, &err), 0);
+	assert_int_equal(kb_stream(kb, count_rec, &n, &err), 0);
+	assert_int_equal(n, 4);
+	assert_int_equal(fe.calls[0], 2);
+	assert_int_equal(fe.calls[2], 1);
+	fe.fail = "b.yaml";
+	assert_int_equal(kb_stream(kb, count_rec, &n, &err), KB_EIO);
+	assert_string_equal(err.file, "b.yaml");
+	kb_error_free(&err);
+	kb_free(kb);
+	o.stream = false;
+	assert_int_equal(kb_open_mem(&kb, files, 3, &o, &err), KB_EIO);
+	assert_null(kb);
+	kb_error_free(&err);
+	fe.fail = "schema.yaml";
+	assert_int_equal(kb_open_mem(&kb, files, 3, &o, &err), KB_EIO);
+	assert_string_equal(err.message, "no bytes");
+	kb_error_free(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -359,6 +473,8 @@ int main(void)
 		cmocka_unit_test(streaming_duplicate_id),
 		cmocka_unit_test(streaming_from_disk),
 		cmocka_unit_test(free_null),
+		cmocka_unit_test(mem_root_from_display),
+		cmocka_unit_test(mem_fetch),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -123,8 +123,10 @@ static const char *run(const char *text, enum req req, const char *arg,
 	problems_text[0] = '\0';
 	if (!rc)
 		rc = kb_edit_prepare(ed, on_problem, NULL, &np, &e);
-	if (rc)
+	if (rc) {
 		snprintf(result, sizeof(result), "ERROR: %s", e.message);
+		kb_error_free(&e);
+	}
 	else if (np)
 		snprintf(result, sizeof(result), "PROBLEMS: %s", problems_text);
 	else if (!(out = new_bytes(ed, "kb/r.yaml", text)))

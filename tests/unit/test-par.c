@@ -139,8 +139,18 @@ static int load(struct kbdump *d, const struct input *in, bool disk,
 		}
 	}
 	kb_free(kb);
+	kb_error_free(&last_err);	/* the one before: nobody took it */
 	last_err = err;
 	return rc;
+}
+
+/* last_err, which the caller now owns (kb_error_free). */
+static struct kb_error take_last(void)
+{
+	struct kb_error e = last_err;
+
+	memset(&last_err, 0, sizeof(last_err));
+	return e;
 }
 
 static bool same(const char *label, const char *what, const struct kbdump *a,
@@ -175,7 +185,7 @@ static struct verdict check_input(const char *label, const struct input *in)
 	for (mode = 0; mode < 2; mode++) {
 		bool stream = mode == 1;
 		int rc = load(&base, in, false, stream, 0, 1, NULL, &n), orc;
-		struct kb_error berr = last_err;
+		struct kb_error berr = take_last();
 
 		if (!stream)
 			v.rc = rc;
@@ -200,6 +210,7 @@ static struct verdict check_input(const char *label, const struct input *in)
 				same(label, what, &base, &other);
 			}
 		}
+		kb_error_free(&berr);
 	}
 	/* a callback that stops at the first, a middle and the last record */
 	stops[0] = 1;
@@ -209,7 +220,7 @@ static struct verdict check_input(const char *label, const struct input *in)
 		if (s && stops[s] == stops[s - 1])
 			continue;
 		int brc = load(&base, in, false, true, stops[s], 1, NULL, NULL);
-		struct kb_error berr = last_err;
+		struct kb_error berr = take_last();
 
 		for (i = 0; i < 4; i++) {
 			f = (int)(i & 1);
@@ -225,6 +236,7 @@ static struct verdict check_input(const char *label, const struct input *in)
 				continue;
 			same(label, what, &base, &other);
 		}
+		kb_error_free(&berr);
 	}
 	kbdump_free(&base);
 	kbdump_free(&other);

@@ -613,8 +613,9 @@ static void catastrophic_regex_bounded(void **state)
 	/* the match limit stops it: an error, not hours of backtracking */
 	assert_string_equal(findv(kb, 0, NULL, NULL, &E, W("name~^(a+)+$")),
 			    "EMATCH");
-	assert_error(&E, KB_EMATCH, "r.yaml", 1, 1, "regex hit its match limit "
-		     "on record 'r' (simplify the pattern)");
+	/* located at the value */
+	assert_error(&E, KB_EMATCH, "r.yaml", 3, 7, "regex hit its match limit "
+		     "on this value of 'r.name' (simplify the pattern)");
 	/* and under not: an error, never a silent "no" turned "yes" */
 	assert_string_equal(findv(kb, 0, NULL, NULL, &E,
 				  W("not", "name~^(a+)+$")), "EMATCH");
@@ -680,7 +681,8 @@ static void follows_refs(void **state)
 {
 	struct kb *kb = *state;
 	struct kb_query *q;
-	const char *a[] = { "name=x" }, *b[] = { "name=x", "country.name=y" };
+	const char *a[] = { "name=x" }, *b[] = { "name=x", "country.name=y" },
+		*c[] = { "^country" };
 
 	assert_int_equal(kb_query_compile(&q, kb, a, 1, NULL, 0, 0, NULL, &E), 0);
 	assert_false(kb_query_follows_refs(q));
@@ -688,7 +690,173 @@ static void follows_refs(void **state)
 	assert_int_equal(kb_query_compile(&q, kb, b, 2, NULL, 0, 0, NULL, &E), 0);
 	assert_true(kb_query_follows_refs(q));
 	kb_query_free(q);
+	assert_int_equal(kb_query_compile(&q, kb, c, 1, NULL, 0, 0, NULL, &E), 0);
+	assert_true(kb_query_follows_refs(q));
+	kb_query_free(q);
 	kb_query_free(NULL);
+}
+
+/* ---- back-links (^F) ------------------------------------------------------ */
+
+static void backlinks(void **state)
+{
+	struct kb *kb = *state;
+
+	/* the records some record names in its ref field F */
+	assert_string_equal(findk(kb, "actor", "^imposed_by"), "us cn");
+	assert_string_equal(find(kb, "^imposed_by"), "us cn");
+	assert_string_equal(find(kb, "^imposed_by?"), "us cn");
+	assert_string_equal(find(kb, "^country"), "us cn");
+	assert_string_equal(find(kb, "^actors"), "us cn mofcom lutnick");
+	assert_string_equal(findk(kb, "actor", "not", "^imposed_by"),
+			    "mofcom aero lutnick");
+	/* ^F.PATH OP VALUE: one of those records satisfies the term */
+	assert_string_equal(find(kb, "^imposed_by.since>=2025"), "us cn");
+	assert_string_equal(find(kb, "^imposed_by.since<2020"), "us");
+	assert_string_equal(find(kb, "^imposed_by.until?"), "us");
+	assert_string_equal(find(kb, "^imposed_by.until"), "us");
+	assert_string_equal(find(kb, "^imposed_by.items!=samarium"), "us");
+	assert_string_equal(find(kb, "^actors.date=2025-06"), "mofcom lutnick");
+	/* ^F OP VALUE: the referring record's id */
+	assert_string_equal(find(kb, "^imposed_by=old"), "us");
+	assert_string_equal(find(kb, "^imposed_by~^cn-"), "cn");
+	/* through refs after F: events whose actors are Chinese */
+	assert_string_equal(find(kb, "^actors.actors.country=cn"),
+			    "mofcom lutnick");
+	assert_string_equal(find(kb, "^member_of.country.name=United States"),
+			    "us");
+	/* composed: or, and, parentheses */
+	assert_string_equal(find(kb, "^country", "or", "^actors.date<2025-06"),
+			    "us cn");
+	assert_string_equal(find(kb, "type=person", "^actors"), "lutnick");
+	assert_string_equal(find(kb, "(", "^imposed_by", "or", "^actors", ")",
+				 "not", "^country"), "mofcom lutnick");
+	/* -i reaches the referring records' term */
+	assert_string_equal(findf(kb, KB_Q_ICASE, "^actors.name=LONDON TALKS"),
+			    "mofcom lutnick");
+	assert_string_equal(find(kb, "^actors.name=LONDON TALKS"), "");
+	/* --as-of keeps the records listed, never filters those found
+	 * through ^F: 'old' ended in 2020 */
+	assert_string_equal(finda(kb, "2025-06-09", "^imposed_by.since<2020"),
+			    "us");
+	assert_string_equal(finda(kb, "2025-06-09", "kind=control",
+				  "^imposed_by"), "");
+}
+
+static void backlink_errors(void **state)
+{
+	struct kb *kb = *state;
+
+	fails(kb, "actor", "^items");
+	EXPECT(KB_EEXPR, 0, 1, 5, "field 'items' is not a ref: no record points "
+	       "through it (fields that may point to 'actor': 'country', "
+	       "'member_of', 'imposed_by', 'actors', 'about', 'outlet')");
+	fails(kb, "control", "^country");
+	EXPECT(KB_EEXPR, 0, 1, 7, "ref field 'country' never points to "
+	       "'control' records (it points to 'actor') (fields that may point "
+	       "to 'control': 'about')");
+	fails(kb, "source", "name=x", "^sorces");
+	EXPECT(KB_EEXPR, 1, 1, 6, "unknown ref field 'sorces' (did you mean "
+	       "'sources'?)");
+	fails(kb, NULL, "^");
+	EXPECT(KB_EEXPR, 0, 0, 1, "missing field name after '^' (write '^FIELD' "
+	       "or '^FIELD.PATH=VALUE')");
+	fails(kb, NULL, "^kind");
+	EXPECT(KB_EEXPR, 0, 1, 4, "field 'kind' is not a ref: no record points "
+	       "through it");
+	/* the term after ^F., checked for the kinds holding F, located in
+	 * the word as written */
+	fails(kb, NULL, "^imposed_by.nmae=x");
+	EXPECT(KB_EEXPR, 0, 12, 4, "unknown field 'nmae' (did you mean 'name'?)");
+	fails(kb, NULL, "^imposed_by.type=x");
+	EXPECT(KB_EEXPR, 0, 12, 4, "unknown field 'type' (a field of actor)");
+	fails(kb, NULL, "^imposed_by.since>=2025-02-30");
+	EXPECT(KB_EEXPR, 0, 19, 10, "bad date '2025-02-30' (YYYY, YYYY-MM or "
+	       "YYYY-MM-DD, a day that exists)");
+	fails(kb, NULL, "^imposed_by~(");
+	EXPECT(KB_EEXPR, 0, 13, 1, "bad regex: missing closing parenthesis at "
+	       "offset 1");
+	fails(kb, NULL, "^imposed_by.~x");
+	EXPECT(KB_EEXPR, 0, 12, 1, "a field name is expected after '^imposed_by.'");
+}
+
+/* A kind that no ref may point to; a KB without a schema. */
+static void backlink_kinds(void **state)
+{
+	struct kb *kb = kbm_ok("kb/schema.yaml",
+		"kinds:\n"
+		"  note:\n    fields:\n      on: {type: ref, to: task}\n"
+		"  task:\n    fields:\n      size: {type: int}\n", "kb/r.yaml",
+		"- {id: n1, kind: note, on: t1}\n- {id: t1, kind: task}\n", NULL);
+	struct kb *plain = kbm_ok("r.yaml",
+		"- {id: cn, kind: country, name: China}\n"
+		"- {id: m, kind: body, name: Ministry, country: cn}\n"
+		"- {id: e, kind: event, who: [m, nobody], date: 2025-06-01}\n", NULL);
+
+	(void)state;
+	assert_string_equal(findk(kb, "task", "^on"), "t1");
+	fails(kb, "note", "^on");
+	EXPECT(KB_EEXPR, 0, 0, 3, "nothing points to 'note' records: no ref "
+	       "field of the schema may name them");
+	/* schema-less: any field but id and kind, followed as written */
+	assert_string_equal(find(plain, "^country"), "cn");
+	assert_string_equal(find(plain, "^who"), "m");
+	assert_string_equal(find(plain, "^who.date=2025-06-01"), "m");
+	assert_string_equal(find(plain, "^who.country.name=China"), "");
+	assert_string_equal(find(plain, "^name"), "");
+	assert_string_equal(find(plain, "^who.whatever?"), "");
+	fails(plain, NULL, "^id");
+	kb_free(kb);
+	kb_free(plain);
+}
+
+/* The referring records are found when the query is compiled, where a
+ * regex limit or a fan-out is an error at the referring record; a
+ * streamed KB cannot answer. */
+static void backlink_bounds(void **state)
+{
+	struct kb *kb = kbm_ok("r.yaml",
+		"- {id: a, kind: x, f: [b, b, b, b, b, b, b, b, b, b]}\n"
+		"- {id: b, kind: x, f: [a, a, a, a, a, a, a, a, a, a]}\n", NULL);
+	static const char stext[] = "- {id: a, kind: x, f: b}\n"
+				    "- {id: b, kind: x}\n";
+	const struct kb_memfile mf = { "s.yaml", stext, sizeof(stext) - 1 };
+	struct kb_open_opts oo = { .stream = true };
+	const char *w[] = { "^f" };
+	struct kb_query *q;
+	struct kb *st;
+
+	(void)state;
+	assert_string_equal(findv(kb, 0, NULL, NULL, &E,
+		W("^f.f.f.f.f.f.f.f.f.f.f.f.f.f.f.id=zz")), "ERROR");
+	assert_error(&E, KB_EMATCH, "r.yaml", 1, 3, "paths from record 'a' reach "
+		     "more than 1048576 records (refs fan out)");
+	/* f.f.id=a holds for b (its f names a), and b's f names a */
+	assert_string_equal(find(kb, "^f.f.id=a"), "a");
+	kb_free(kb);
+	/* on a streamed KB, a back-link query compiles, says it follows
+	 * refs, and refuses to match until the KB is loaded (kb_load) and
+	 * the query compiled again */
+	assert_int_equal(kb_open_mem(&st, &mf, 1, &oo, &E), 0);
+	assert_int_equal(kb_query_compile(&q, st, w, 1, NULL, 0, 0, NULL, &E), 0);
+	assert_true(kb_query_follows_refs(q));
+	{
+		struct kb_value idv = { "b", 1, 2, 7 };
+		struct kb_field idf = { "id", &idv, 1, 2, 3, false };
+		struct kb_record r = { "b", "x", "s.yaml", 2, 3, 1, 1, &idf };
+		assert_int_equal(kb_query_match(q, &r, &E), -KB_EUSAGE);
+		assert_string_equal(E.message, "a back-link term needs the KB "
+				    "loaded whole (kb_load), not streamed");
+		kb_error_free(&E);
+	}
+	kb_query_free(q);
+	assert_int_equal(kb_load(st, &E), 0);
+	assert_int_equal(kb_count(st), 2);
+	assert_int_equal(kb_query_compile(&q, st, w, 1, NULL, 0, 0, NULL, &E), 0);
+	assert_int_equal(kb_query_match(q, kb_get(st, "b"), &E), 1);
+	assert_int_equal(kb_query_match(q, kb_get(st, "a"), &E), 0);
+	kb_query_free(q);
+	kb_free(st);
 }
 
 int main(void)
@@ -719,6 +887,10 @@ int main(void)
 		cmocka_unit_test(schemaless),
 		cmocka_unit_test(path_walk),
 		cmocka_unit_test(follows_refs),
+		cmocka_unit_test(backlinks),
+		cmocka_unit_test(backlink_errors),
+		cmocka_unit_test(backlink_kinds),
+		cmocka_unit_test(backlink_bounds),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

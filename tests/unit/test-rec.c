@@ -6,8 +6,8 @@
  * (kb_at) and decoded in passing (kb_stream over the loaded KB), field by
  * field and value by value with positions (tests/unit/kbdump.c).  The
  * inputs reach the encoding's corners: positions before the record's own
- * (merges of anchors written earlier), wide columns, long and NUL-holding
- * values, many names, long lists.
+ * (merges of anchors written earlier), wide columns, long values and
+ * values holding control characters, many names, long lists.
  */
 #include "unit.h"
 #include "kb-int.h"
@@ -100,8 +100,9 @@ static void wide_and_long(void **state)
 	for (i = 0; i < 100000; i++)
 		kbdump_printf(&b, "%c", (char)('a' + i % 26));
 	kbdump_printf(&b, "\n");
-	/* bytes the text must keep: NUL, escapes, UTF-8 */
-	kbdump_printf(&b, "- id: nul\n  kind: k\n  v: \"a\\0b\\x01c\"\n  w: \"\\u00e9t\\u00e9\"\n"
+	/* bytes the text must keep: control characters, escapes, UTF-8 (a
+	 * NUL is an error, SPEC 5: tests/hostile) */
+	kbdump_printf(&b, "- id: ctl\n  kind: k\n  v: \"a\\x01b\\x1bc\\x7f\"\n  w: \"\\u00e9t\\u00e9\"\n"
 		"  x: ''\n  y: \"\"\n");
 	SAME("wide and long", b.s, 3);
 	free(b.s);

@@ -176,10 +176,12 @@ static void errors(void **state)
 		assert_string_equal(e.message, cases[i].message);
 		assert_int_equal(e.offset, cases[i].offset);
 		assert_int_equal(e.span, 1);
+		kb_error_free(&e);
 	}
 	/* invalid UTF-8 in a pattern is an error, located */
 	assert_int_equal(kb_regex_compile(&re, "ab\xff", 3, 0, &e), KB_EEXPR);
 	assert_int_equal(e.offset, 2);
+	kb_error_free(&e);
 	/* -F makes anything a valid pattern */
 	assert_int_equal(kb_regex_compile(&re, "(ab", 3, KB_Q_FIXED, &e), 0);
 	kb_regex_free(re);

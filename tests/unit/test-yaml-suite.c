@@ -45,7 +45,7 @@ static void one(const char *id, bool libyaml_accepts, struct tally *t)
 {
 	char path[4096], name[64], *data;
 	struct kb_memfile f;
-	struct kb_error e, m;
+	struct kb_error e = { 0 }, m = { 0 };
 	struct kb *kb = NULL;
 	int rc, rcm;
 	size_t len;
@@ -99,6 +99,8 @@ static void one(const char *id, bool libyaml_accepts, struct tally *t)
 		if (strlen(e.message) < 5)
 			bad("%s: no message", id);
 	}
+	kb_error_free(&e);
+	kb_error_free(&m);
 	t->cases++;
 }
 

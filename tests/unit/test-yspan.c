@@ -180,12 +180,15 @@ static void not_edited(void **state)
 	(void)state;
 	/* a complex key and an alias as a key: kbq does not edit these */
 	assert_int_equal(ys_parse(&f, "t.yaml", "? id\n: a\n", 9, 0, &e), KB_EUSAGE);
+	kb_error_free(&e);
 	ys_free(&f);
 	assert_int_equal(ys_parse(&f, "t.yaml", "- &k id: a\n  *k : b\n", 20, 0, &e),
 			 KB_EUSAGE);
+	kb_error_free(&e);
 	ys_free(&f);
 	assert_int_equal(ys_parse(&f, "t.yaml", "id: [a\n", 7, 0, &e), KB_ESYNTAX);
 	assert_int_equal(e.line, 2);
+	kb_error_free(&e);
 	ys_free(&f);
 }
 

@@ -50,9 +50,21 @@ const char unit_schema[] =
 	"      url:  {type: url}\n"
 	"      date: {type: date}\n";
 
+/* An error a helper fills holds the library's copies of its strings: the
+ * last one handed out stays valid until the next helper call frees it, so
+ * that tests need not free each. */
+static struct kb_error last;
+
+static struct kb_error *fresh(void)
+{
+	kb_error_free(&last);
+	return &last;
+}
+
 static struct kb *kbm_va(struct kb_error *err, va_list ap)
 {
 	static struct kb_memfile files[MAXFILES];
+	struct kb_error *e = fresh();
 	const char *name;
 	size_t n = 0;
 	struct kb *kb = NULL;
@@ -64,8 +76,10 @@ static struct kb *kbm_va(struct kb_error *err, va_list ap)
 		files[n].len = strlen(files[n].data);
 		n++;
 	}
-	if (kb_open_mem(&kb, files, n, NULL, err))
+	if (kb_open_mem(&kb, files, n, NULL, e)) {
 		assert_null(kb);
+		*err = *e;
+	}
 	return kb;
 }
 
@@ -106,7 +120,7 @@ int load1(const char *text, struct kb_error *err)
 	return 0;
 }
 
-void assert_error_at(const char *src, int srcline, const struct kb_error *e,
+void assert_error_at(const char *src, int srcline, struct kb_error *e,
 		     int code, const char *file, unsigned line, unsigned col,
 		     const char *msg)
 {
@@ -115,6 +129,8 @@ void assert_error_at(const char *src, int srcline, const struct kb_error *e,
 	_assert_string_equal(e->file, file, src, srcline);
 	_assert_int_equal(e->line, line, src, srcline);
 	_assert_int_equal(e->col, col, src, srcline);
+	if (e->message != last.message)
+		kb_error_free(e);
 }
 
 char *tmp_new(void)
@@ -202,7 +218,7 @@ const char *findv(struct kb *kb, unsigned flags, const char *as_of,
 	static char buf[65536];
 	const struct kb_kind *kind = NULL;
 	struct kb_query *q;
-	struct kb_error e;
+	struct kb_error *e = fresh();
 	size_t n = 0, i, used = 0;
 	int rc;
 
@@ -213,8 +229,10 @@ const char *findv(struct kb *kb, unsigned flags, const char *as_of,
 		assert_non_null(kind);
 	}
 	if (kb_query_compile(&q, kb, words, n, kind ? &kind : NULL,
-			     kind ? 1 : 0, flags, as_of, err ? err : &e)) {
+			     kind ? 1 : 0, flags, as_of, e)) {
 		assert_null(q);
+		if (err)
+			*err = *e;
 		return "ERROR";
 	}
 	buf[0] = '\0';
@@ -224,9 +242,11 @@ const char *findv(struct kb *kb, unsigned flags, const char *as_of,
 		 * as well as the names */
 		if (kind && strcmp(r->kind, kind->name))
 			continue;
-		rc = kb_query_match(q, r, err ? err : &e);
+		rc = kb_query_match(q, r, e);
 		if (rc < 0) {
 			kb_query_free(q);
+			if (err)
+				*err = *e;
 			return "EMATCH";
 		}
 		if (rc && used + strlen(r->id) + 2 < sizeof(buf))

@@ -18,7 +18,8 @@
 /*
  * Open a KB from in-memory files given as name, text pairs ending in NULL.
  * kbm() returns NULL and fills *err on failure; kbm_ok() fails the test
- * then, showing the error.
+ * then, showing the error.  An error these helpers fill (kbm, load1,
+ * findv) lives until the next call of one of them, which frees it.
  */
 struct kb *kbm(struct kb_error *err, ...);
 #define kbm_ok(...) kbm_ok_at(__FILE__, __LINE__, __VA_ARGS__)
@@ -27,10 +28,11 @@ struct kb *kbm_ok_at(const char *file, int line, ...);
 /* The loader's verdict on one file "t.yaml" (rc, err filled). */
 int load1(const char *text, struct kb_error *err);
 
-/* Assert every field of a located error, reporting the caller's line. */
+/* Assert every field of a located error, reporting the caller's line;
+ * then free it, unless a helper above filled it (the helper frees it). */
 #define assert_error(e, code, file, line, col, msg) \
 	assert_error_at(__FILE__, __LINE__, (e), (code), (file), (line), (col), (msg))
-void assert_error_at(const char *src, int srcline, const struct kb_error *e,
+void assert_error_at(const char *src, int srcline, struct kb_error *e,
 		     int code, const char *file, unsigned line, unsigned col,
 		     const char *msg);
 
