@@ -16,9 +16,8 @@ static int print_one(struct kbq_ctx *ctx, const struct kb_record *r, void *ud,
 	struct streaming *s = ud;
 
 	/* past --limit, keep reading: the whole KB must still be sound */
-	if (ctx->o.limit >= 0 && s->n >= (size_t)ctx->o.limit)
+	if (!kbq_take(ctx, &s->n))
 		return 0;
-	s->n++;
 	if (s->out)
 		kbq_out_record(s->out, r);
 	return 0;
@@ -30,7 +29,7 @@ static int find_stream(struct kbq_ctx *ctx, const struct kb_query *q)
 {
 	struct streaming s = { NULL, 0 };
 
-	if (!ctx->o.quiet && !ctx->o.count)
+	if (kbq_listing(ctx))
 		s.out = kbq_out_new(ctx, ctx->kind);
 	if (kbq_each_match(ctx, q, print_one, &s)) {
 		kbq_out_free(s.out);
@@ -38,9 +37,7 @@ static int find_stream(struct kbq_ctx *ctx, const struct kb_query *q)
 	}
 	if (s.out)
 		kbq_out_end(s.out);
-	else if (ctx->o.count)
-		printf("%zu\n", s.n);
-	return s.n ? 0 : 1;
+	return kbq_listed(ctx, s.n);
 }
 
 static int find_select(struct kbq_ctx *ctx, const struct kb_query *q)
@@ -52,19 +49,16 @@ static int find_select(struct kbq_ctx *ctx, const struct kb_query *q)
 
 	if ((rc = kbq_select(ctx, q, &recs, &n)))
 		return rc;
-	if (ctx->o.limit >= 0 && (size_t)ctx->o.limit < n)
-		n = (size_t)ctx->o.limit;
-	if (ctx->o.count && !ctx->o.quiet)
-		printf("%zu\n", n);
+	n = kbq_limited(ctx, n);
 	/* An empty text table prints nothing, not even its header. */
-	else if (!ctx->o.quiet && (n || ctx->o.format != KBQ_FMT_TEXT)) {
+	if (kbq_listing(ctx) && (n || ctx->o.format != KBQ_FMT_TEXT)) {
 		out = kbq_out_new_recs(ctx, ctx->kind, recs, n);
 		for (i = 0; i < n; i++)
 			kbq_out_record(out, recs[i]);
 		kbq_out_end(out);
 	}
 	free(recs);
-	return n ? 0 : 1;
+	return kbq_listed(ctx, n);
 }
 
 static int find_exec(struct kbq_ctx *ctx)

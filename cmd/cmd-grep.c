@@ -53,17 +53,12 @@ static int grep_record(struct kbq_ctx *ctx, const struct kb_record *r,
 					      r->id, f->name);
 			if (!m)
 				continue;
-			if (ctx->o.limit >= 0 && g->hits >= (size_t)ctx->o.limit) {
+			if (!kbq_take(ctx, &g->hits) || ctx->o.quiet) {
 				g->done = true;
 				return 0;
 			}
-			g->hits++;
-			if (ctx->o.quiet) {
-				g->done = true;
-				return 0;
-			}
-			if (ctx->o.count)
-				continue;
+			if (!kbq_listing(ctx))
+				continue;	/* -c */
 			fputs(kbq_c(c, "\033[35m"), stdout);
 			kbq_esc_puts(stdout, r->file);
 			printf("%s:%s%u:%u%s:%s", kbq_c(c, "\033[m"),
@@ -102,14 +97,13 @@ static int grep_exec(struct kbq_ctx *ctx)
 	memset(&g, 0, sizeof(g));
 	g.re = re;
 	/* the whole KB is read even after -q: its soundness counts */
-	rc = kbq_each_match(ctx, q, grep_record, &g);
-	if (!rc && ctx->o.count && !ctx->o.quiet)
-		printf("%zu\n", g.hits);
-	if (!rc)
+	if (!(rc = kbq_each_match(ctx, q, grep_record, &g))) {
+		rc = kbq_listed(ctx, g.hits);
 		kbq_warn_refs(ctx, q, ctx->args + 1);
+	}
 	kb_query_free(q);
 	kb_regex_free(re);
-	return rc ? rc : g.hits ? 0 : 1;
+	return rc;
 }
 
 const struct kbq_cmd kbq_cmd_grep = {

@@ -305,7 +305,7 @@ static int one_commit(struct logrun *lr, struct commit *c)
 	fclose(ch.fp);
 	ch.fp = NULL;
 	if (ctx->o.limit < 0 || lr->found < (size_t)ctx->o.limit) {
-		if (ctx->o.quiet || ctx->o.count) {
+		if (!kbq_listing(ctx)) {
 			;
 		} else if (ctx->o.format == KBQ_FMT_ID) {
 			printf("%s\n", c->hash);
@@ -555,7 +555,7 @@ static int log_exec(struct kbq_ctx *ctx)
 		rc = 2;
 		goto done;
 	}
-	if (ctx->o.format == KBQ_FMT_JSON && !ctx->o.quiet && !ctx->o.count)
+	if (ctx->o.format == KBQ_FMT_JSON && kbq_listing(ctx))
 		putchar('[');
 	stopped = ctx->o.limit == 0;
 	while (!rc && !stopped) {
@@ -622,11 +622,8 @@ static int log_exec(struct kbq_ctx *ctx)
 		kbq_report(&err, NULL, 0);
 		rc = 2;
 	}
-	if (!rc && ctx->o.format == KBQ_FMT_JSON && !ctx->o.quiet &&
-	    !ctx->o.count)
+	if (!rc && ctx->o.format == KBQ_FMT_JSON && kbq_listing(ctx))
 		fputs(lr.found ? "\n]\n" : "]\n", stdout);
-	if (!rc && ctx->o.count && !ctx->o.quiet)
-		printf("%zu\n", lr.found);
 done:
 	free(buf);
 	free(pathspec);
@@ -635,9 +632,8 @@ done:
 		rc = 2;
 	}
 	kbq_gitkb_free(&lr.g);
-	if (rc)
-		return rc;
-	return lr.found ? 0 : 1;
+	/* -c's count only when every commit was read */
+	return rc ? rc : kbq_listed(ctx, lr.found);
 }
 
 const struct kbq_cmd kbq_cmd_log = {

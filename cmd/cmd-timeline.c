@@ -163,16 +163,10 @@ static int timeline_rows(struct kbq_ctx *ctx, const struct kb_record **recs,
 	reverse = ctx->o.reverse;
 	if (ne)		/* qsort(NULL, 0, ...) is undefined */
 		qsort(ents, ne, sizeof(*ents), entry_cmp);
-	if (ctx->o.limit >= 0 && (size_t)ctx->o.limit < ne)
-		ne = (size_t)ctx->o.limit;
-	if (ctx->o.quiet) {
+	ne = kbq_limited(ctx, ne);
+	if (!kbq_listing(ctx)) {	/* -q, -c */
 		free(ents);
-		return ne ? 0 : 1;
-	}
-	if (ctx->o.count) {
-		printf("%zu\n", ne);
-		free(ents);
-		return ne ? 0 : 1;
+		return kbq_listed(ctx, ne);
 	}
 	if (ctx->o.format == KBQ_FMT_TEXT && ne) {
 		t = kbq_table_new(5);

@@ -366,6 +366,20 @@ int kbq_each_match(struct kbq_ctx *ctx, const struct kb_query *q,
 int kbq_select(struct kbq_ctx *ctx, const struct kb_query *q,
 	       const struct kb_record ***out, size_t *n);
 
+/*
+ * --limit, -q and -c, the same for every listing (find, the plurals, grep,
+ * timeline).  kbq_take() counts one more match in *n and is true, or false
+ * once --limit matches were taken (the rest are read, not listed);
+ * kbq_limited() is n cut at --limit; kbq_listing() is whether the matches
+ * themselves are printed (neither -q nor -c); kbq_listed() ends a listing
+ * of n matches: -c prints n (unless -q), and the status is 0 with
+ * matches, 1 without.
+ */
+bool kbq_take(const struct kbq_ctx *ctx, size_t *n);
+size_t kbq_limited(const struct kbq_ctx *ctx, size_t n);
+bool kbq_listing(const struct kbq_ctx *ctx);
+int kbq_listed(const struct kbq_ctx *ctx, size_t n);
+
 /* fields.c: the values of a --fields path, one position per element of
  * each list it passes through (SPEC 2).  A cell is absent (v NULL, not a
  * list), a value (v), or a list of cells (list, elems[n]). */

@@ -871,6 +871,32 @@ static int keep_one(struct kbq_ctx *ctx, const struct kb_record *r, void *ud,
 	return 0;
 }
 
+bool kbq_take(const struct kbq_ctx *ctx, size_t *n)
+{
+	if (ctx->o.limit >= 0 && *n >= (size_t)ctx->o.limit)
+		return false;
+	++*n;
+	return true;
+}
+
+size_t kbq_limited(const struct kbq_ctx *ctx, size_t n)
+{
+	return ctx->o.limit >= 0 && (size_t)ctx->o.limit < n ?
+	       (size_t)ctx->o.limit : n;
+}
+
+bool kbq_listing(const struct kbq_ctx *ctx)
+{
+	return !ctx->o.quiet && !ctx->o.count;
+}
+
+int kbq_listed(const struct kbq_ctx *ctx, size_t n)
+{
+	if (ctx->o.count && !ctx->o.quiet)
+		printf("%zu\n", n);
+	return n ? 0 : 1;
+}
+
 int kbq_select(struct kbq_ctx *ctx, const struct kb_query *q,
 	       const struct kb_record ***out, size_t *n)
 {
