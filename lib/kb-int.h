@@ -216,8 +216,11 @@ struct kb {
 	const char *id_name, *kind_name;	/* interned "id", "kind" */
 };
 
-/* Intern a name in the KB; NULL on out-of-memory. */
+/* names.c: intern a name in the KB; NULL on out-of-memory.  Safe from
+ * any thread (names_lock). */
 const char *kb_intern(struct kb *kb, const char *s, size_t len);
+struct kb_name;
+struct kb_name *kb_intern_name(struct kb *kb, const char *s, size_t len);
 
 /* An interned name: the text follows the struct, so that the number of
  * an interned name is found from its text pointer. */

@@ -80,59 +80,6 @@ struct ld {
 	((vec).n + (need) <= (vec).cap ? 0 : kb_grow((void **)&(vec).v, \
 		&(vec).cap, (vec).n + (need), sizeof(*(vec).v)))
 
-/* Worker threads intern too: the names and their arena are the KB's only
- * state they share, behind names_lock. */
-static struct kb_name *intern_name(struct kb *kb, const char *s, size_t len)
-{
-	const struct kb_strmap_slot *slot;
-	struct kb_name *n = NULL;
-	bool added;
-
-	pthread_mutex_lock(kb->names_lock);
-	slot = kb_strmap_find(&kb->names, s, len);
-	if (slot->key) {
-		n = slot->val;
-		goto out;
-	}
-	if (kb->names.count >= UINT32_MAX ||
-	    (kb->names.count == kb->capnamev &&
-	     kb_grow((void **)&kb->namev, &kb->capnamev, kb->names.count + 1,
-		     sizeof(*kb->namev)) < 0) ||
-	    !(n = kb_arena_alloc(&kb->names_arena, sizeof(*n) + len + 1)))
-		goto out;
-	memcpy(n + 1, s, len);
-	((char *)(n + 1))[len] = '\0';
-	n->s = (const char *)(n + 1);
-	n->len = len;
-	n->idx = (uint32_t)kb->names.count;
-	if (!kb_strmap_put(&kb->names, n->s, len, n, &added))
-		n = NULL;
-	else
-		kb->namev[n->idx] = n->s;
-out:
-	pthread_mutex_unlock(kb->names_lock);
-	return n;
-}
-
-const char *kb_intern(struct kb *kb, const char *s, size_t len)
-{
-	struct kb_name *n = intern_name(kb, s, len);
-
-	return n ? n->s : NULL;
-}
-
-const char *kb_name(const struct kb *kb, const char *name)
-{
-	const struct kb_strmap_slot *s;
-	const char *found;
-
-	pthread_mutex_lock(kb->names_lock);
-	s = kb_strmap_find(&kb->names, name, strlen(name));
-	found = s->key ? ((struct kb_name *)s->val)->s : NULL;
-	pthread_mutex_unlock(kb->names_lock);
-	return found;
-}
-
 /* The mark of name n in this loader: a pointer to it, NULL on OOM. */
 static uint64_t *mark_of(struct ld *ld, const struct kb_name *n)
 {
@@ -161,7 +108,7 @@ static struct kb_name *cached_name(struct ld *ld, const char *s, size_t len)
 
 	if (c && c->len == len && !memcmp(c->s, s, len))
 		return c;
-	c = intern_name(ld->kb, s, len);
+	c = kb_intern_name(ld->kb, s, len);
 	if (c)
 		ld->keycache[h] = c;
 	return c;
@@ -765,7 +712,7 @@ static int parse_map(struct ld *ld, int depth, const yaml_char_t *anchor_ev,
 				rc = at(ld, KB_ESTRUCT, km, "a key must be a scalar");
 				goto fail;
 			}
-			name = intern_name(ld->kb, a->values[0].text,
+			name = kb_intern_name(ld->kb, a->values[0].text,
 					   a->values[0].len);
 		} else {
 			rc = at(ld, KB_ESTRUCT, km, "a key must be a scalar");
@@ -845,7 +792,7 @@ static int parse_map(struct ld *ld, int depth, const yaml_char_t *anchor_ev,
 			bool seen = false;
 
 			if (top) {
-				struct kb_name *nm = intern_name(ld->kb, f->name,
+				struct kb_name *nm = kb_intern_name(ld->kb, f->name,
 								 strlen(f->name));
 				if (!nm || !(mark = mark_of(ld, nm))) {
 					rc = oom(ld);
