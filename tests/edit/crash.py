@@ -199,6 +199,10 @@ def readonly(kbq, tmp):
     with open(os.path.join(kb, "more.yaml"), "w") as f:
         f.write("- id: m1\n  kind: thing\n  name: M one\n  status: old\n")
     before = {n: open(os.path.join(kb, n), "rb").read() for n in os.listdir(kb)}
+    # a copy of kbq that the unprivileged user can reach whatever the
+    # build directory's modes (mutate.sh builds in a private one)
+    shutil.copy(kbq, os.path.join(tmp, "kbq"))
+    kbq = os.path.join(tmp, "kbq")
     # readable by all, writable by none but root
     for d in (tmp, kb):
         os.chmod(d, 0o555)
