@@ -406,6 +406,45 @@ static void schemas(void **state)
 	assert_false(kb_schema_equal(k1, none));
 	assert_false(kb_schema_equal(none, k1));
 	assert_true(kb_schema_equal(none, none2));
+	/* every part of a field's spec and of a kind counts, one at a time */
+	{
+		static const char *const variants[] = {
+			"common:\n  name: {type: text, required: true}\n"
+			"kinds:\n  actor:\n    plural: actors\n    fields:\n"
+			"      type: {type: enum, values: [a, b]}\n",
+			"common:\n  name: {type: string}\n"
+			"kinds:\n  actor:\n    plural: actors\n    fields:\n"
+			"      type: {type: enum, values: [a, b]}\n",
+			"common:\n  name: {type: string, required: true, list: true}\n"
+			"kinds:\n  actor:\n    plural: actors\n    fields:\n"
+			"      type: {type: enum, values: [a, b]}\n",
+			"common:\n  name: {type: string, required: true, pattern: '^A'}\n"
+			"kinds:\n  actor:\n    plural: actors\n    fields:\n"
+			"      type: {type: enum, values: [a, b]}\n",
+			"common:\n  name: {type: string, required: true, description: N}\n"
+			"kinds:\n  actor:\n    plural: actors\n    fields:\n"
+			"      type: {type: enum, values: [a, b]}\n",
+			"common:\n  name: {type: string, required: true}\n"
+			"kinds:\n  actor:\n    plural: players\n    fields:\n"
+			"      type: {type: enum, values: [a, b]}\n",
+			"common:\n  name: {type: string, required: true}\n"
+			"kinds:\n  actor:\n    plural: actors\n    fields:\n"
+			"      type: {type: enum, values: [a, b]}\n"
+			"      boss: {type: ref, to: [actor]}\n",
+			"common:\n  name: {type: string, required: true}\n"
+			"kinds:\n  actor:\n    plural: actors\n    fields:\n"
+			"      type: {type: string}\n",
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof(variants) / sizeof(*variants); i++) {
+			struct kb *v = kbm_ok("schema.yaml", variants[i], NULL);
+
+			if (kb_schema_equal(k1, v) || kb_schema_equal(v, k1))
+				fail_msg("schema variant %zu taken for the same", i);
+			kb_free(v);
+		}
+	}
 	kb_free(k1);
 	kb_free(k2);
 	kb_free(k3);
